@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+// Parcours — weekly rosters for work-integration social enterprises, solved with GLPK.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let package = Package(
+    name: "Parcours",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parcours", targets: ["parcours"]),
+        .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // Layer 0: the C library, as Debian ships it (no pkg-config file, hence the modulemap).
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // Layer 1: a thin, safe Swift wrapper around one glp_prob.
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // Layer 2: solver-agnostic linear / mixed-integer models, with a GLPK backend.
+        .target(name: "Modelling", dependencies: ["GLPK"]),
+        // Layer 3a: the scenario format (contract §1–3, §7): types, loading, validation, variants.
+        .target(name: "ParcoursScenario", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        // Layer 3b: the rostering model (contract §4–6), solving, rosters, verification.
+        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "Modelling"]),
+        // Layer 4: the command line. It only parses and prints.
+        .executableTarget(name: "parcours", dependencies: [
+            "ParcoursEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
+        .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
