@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Running GLPK's simplex and branch-and-cut on a `GLPKProblem`, and reading the results back.
+
+import CGLPK
+
+/// What a GLPK solver routine returned (its `GLP_E*` code), as a value.
+public enum GLPKReturnCode: Equatable, Sendable {
+    case ok
+    case timeLimit
+    case iterationLimit
+    case mipGapReached
+    case stoppedByApplication
+    case noPrimalFeasible
+    case noDualFeasible
+    case rootLPNotOptimal
+    case invalidBasis
+    case invalidBounds
+    case failed(Int32)
+
+    init(_ code: Int32) {
+        switch code {
+        case 0: self = .ok
+        case GLP_ETMLIM: self = .timeLimit
+        case GLP_EITLIM: self = .iterationLimit
+        case GLP_EMIPGAP: self = .mipGapReached
+        case GLP_ESTOP: self = .stoppedByApplication
+        case GLP_ENOPFS: self = .noPrimalFeasible
+        case GLP_ENODFS: self = .noDualFeasible
+        case GLP_EROOT: self = .rootLPNotOptimal
+        case GLP_EBADB, GLP_ESING, GLP_ECOND: self = .invalidBasis
+        case GLP_EBOUND: self = .invalidBounds
+        default: self = .failed(code)
+        }
+    }
+}
+
+/// GLPK's status of a basic or MIP solution.
+public enum GLPKSolutionStatus: Equatable, Sendable {
+    case optimal, feasible, infeasible, noFeasible, unbounded, undefined
+
+    init(_ code: Int32) {
+        switch code {
+        case GLP_OPT: self = .optimal
+        case GLP_FEAS: self = .feasible
+        case GLP_INFEAS: self = .infeasible
+        case GLP_NOFEAS: self = .noFeasible
+        case GLP_UNBND: self = .unbounded
+        default: self = .undefined
+        }
+    }
+}
+
+public struct GLPKSimplexParameters: Sendable {
+    public var timeLimitMilliseconds: Int = 60_000
+    public var presolve: Bool = false
+    public var dual: Bool = true
+    public init() {}
+}
+
+public struct GLPKIntegerParameters: Sendable {
+    public enum Branching: Sendable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost }
+    public enum Backtracking: Sendable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
+
+    /// Always set: GLPK would otherwise search forever.
+    public var timeLimitMilliseconds: Int = 60_000
+    public var relativeGap: Double = 0
+    public var presolve: Bool = true
+    public var gomoryCuts = true
+    public var mirCuts = true
+    public var coverCuts = true
+    public var cliqueCuts = true
+    public var branching: Branching = .pseudocost
+    public var backtracking: Backtracking = .bestLocalBound
+    public var feasibilityPump = false
+    public var proximitySearch = false
+    public var simpleRounding = true
+    public init() {}
+}
+
+/// The search tree, as seen from inside a branch-and-cut callback. Valid only during the callback.
+public struct GLPKSearchTree {
+    public enum Event: Sendable { case rowGeneration, betterSolution, heuristic, cutGeneration, branching, selection, preprocessing, other }
+
+    let tree: OpaquePointer
+
+    public var event: Event {
+        switch glp_ios_reason(tree) {
+        case GLP_IROWGEN: return .rowGeneration
+        case GLP_IBINGO: return .betterSolution
+        case GLP_IHEUR: return .heuristic
+        case GLP_ICUTGEN: return .cutGeneration
+        case GLP_IBRANCH: return .branching
+        case GLP_ISELECT: return .selection
+        case GLP_IPREPRO: return .preprocessing
+        default: return .other
+        }
+    }
+
+    /// The best bound over the active nodes, if any node is active.
+    public var bestBound: Double? {
+        let node = glp_ios_best_node(tree)
+        return node == 0 ? nil : glp_ios_node_bound(tree, node)
+    }
+
+    /// The objective of the incumbent, if one was found.
+    public var incumbent: Double? {
+        guard let p = glp_ios_get_prob(tree), glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT else {
+            return nil
+        }
+        return glp_mip_obj_val(p)
+    }
+
+    /// Active, total and ever-created node counts.
+    public var nodeCounts: (active: Int, total: Int, created: Int) {
+        var a: Int32 = 0, n: Int32 = 0, t: Int32 = 0
+        glp_ios_tree_size(tree, &a, &n, &t)
+        return (Int(a), Int(n), Int(t))
+    }
+
+    /// Column count of the problem being searched (the presolved one when presolve is on).
+    public var columnCount: Int { Int(glp_get_num_cols(glp_ios_get_prob(tree))) }
+
+    /// Offers an integer feasible point (index 0 unused: `values[j]` is column j). Only valid in the
+    /// heuristic event, with the same column count. Returns whether GLPK took it as the new incumbent.
+    public func offer(_ values: [Double]) -> Bool {
+        guard event == .heuristic, values.count == columnCount + 1, values.allSatisfy(\.isFinite) else { return false }
+        return glp_ios_heur_sol(tree, values) == 0
+    }
+
+    /// Asks GLPK to stop the search after this callback.
+    public func terminate() { glp_ios_terminate(tree) }
+}
+
+private final class SearchCallback {
+    let body: (GLPKSearchTree) -> Void
+    init(_ body: @escaping (GLPKSearchTree) -> Void) { self.body = body }
+}
+
+extension GLPKProblem {
+    /// Runs the simplex method. The problem keeps its basic solution.
+    public func simplex(_ parameters: GLPKSimplexParameters = .init(), log: ((String) -> Void)? = nil) -> GLPKReturnCode {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = log == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        parm.meth = parameters.dual ? GLP_DUALP : GLP_PRIMAL
+        parm.tm_lim = Int32(clamping: max(1, parameters.timeLimitMilliseconds))
+        parm.presolve = parameters.presolve ? GLP_ON : GLP_OFF
+        return TerminalRoute.with(log) { GLPKReturnCode(glp_simplex(handle, &parm)) }
+    }
+
+    /// Runs branch-and-cut. Without presolve, the problem must hold an optimal basis (run `simplex` first).
+    /// `callback` sees every event of the search.
+    public func branchAndCut(_ parameters: GLPKIntegerParameters = .init(), log: ((String) -> Void)? = nil,
+                             callback: ((GLPKSearchTree) -> Void)? = nil) -> GLPKReturnCode {
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = log == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        parm.tm_lim = Int32(clamping: max(1, parameters.timeLimitMilliseconds))
+        parm.mip_gap = parameters.relativeGap.isFinite ? max(0, parameters.relativeGap) : 0
+        parm.presolve = parameters.presolve ? GLP_ON : GLP_OFF
+        parm.gmi_cuts = parameters.gomoryCuts ? GLP_ON : GLP_OFF
+        parm.mir_cuts = parameters.mirCuts ? GLP_ON : GLP_OFF
+        parm.cov_cuts = parameters.coverCuts ? GLP_ON : GLP_OFF
+        parm.clq_cuts = parameters.cliqueCuts ? GLP_ON : GLP_OFF
+        parm.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.ps_heur = parameters.proximitySearch ? GLP_ON : GLP_OFF
+        parm.sr_heur = parameters.simpleRounding ? GLP_ON : GLP_OFF
+        switch parameters.branching {
+        case .firstFractional: parm.br_tech = GLP_BR_FFV
+        case .lastFractional: parm.br_tech = GLP_BR_LFV
+        case .mostFractional: parm.br_tech = GLP_BR_MFV
+        case .driebeckTomlin: parm.br_tech = GLP_BR_DTH
+        case .pseudocost: parm.br_tech = GLP_BR_PCH
+        }
+        switch parameters.backtracking {
+        case .depthFirst: parm.bt_tech = GLP_BT_DFS
+        case .breadthFirst: parm.bt_tech = GLP_BT_BFS
+        case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
+        case .bestProjection: parm.bt_tech = GLP_BT_BPH
+        }
+        if !parameters.presolve && glp_get_status(handle) != GLP_OPT {
+            return .rootLPNotOptimal // GLPK would answer GLP_EROOT; say so without calling it
+        }
+        let box = callback.map { Unmanaged.passRetained(SearchCallback($0)) }
+        defer { box?.release() }
+        if let box {
+            parm.cb_info = box.toOpaque()
+            parm.cb_func = { tree, info in
+                guard let tree, let info else { return }
+                Unmanaged<SearchCallback>.fromOpaque(info).takeUnretainedValue().body(GLPKSearchTree(tree: tree))
+            }
+        }
+        return TerminalRoute.with(log) { GLPKReturnCode(glp_intopt(handle, &parm)) }
+    }
+
+    // MARK: Basic (LP) solution
+
+    public var basicStatus: GLPKSolutionStatus { GLPKSolutionStatus(glp_get_status(handle)) }
+    public var basicObjective: Double { glp_get_obj_val(handle) }
+    public var simplexIterations: Int { Int(glp_get_it_cnt(handle)) }
+
+    /// Column primal values, index 0 unused.
+    public var basicColumnValues: [Double] {
+        [0] + (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_prim(handle, Int32($0)) }
+    }
+    public var rowDuals: [Double] {
+        [0] + (1...max(1, rowCount)).prefix(rowCount).map { glp_get_row_dual(handle, Int32($0)) }
+    }
+    public var reducedCosts: [Double] {
+        [0] + (1...max(1, columnCount)).prefix(columnCount).map { glp_get_col_dual(handle, Int32($0)) }
+    }
+
+    // MARK: MIP solution
+
+    public var integerStatus: GLPKSolutionStatus { GLPKSolutionStatus(glp_mip_status(handle)) }
+    public var integerObjective: Double { glp_mip_obj_val(handle) }
+    public var integerColumnValues: [Double] {
+        [0] + (1...max(1, columnCount)).prefix(columnCount).map { glp_mip_col_val(handle, Int32($0)) }
+    }
+}

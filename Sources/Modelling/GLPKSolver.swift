@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The GLPK backend: loads a `Model` into a GLPK problem, solves it on the calling thread, reads the
+// result back and frees the problem before returning.
+
+import GLPK
+
+public struct GLPKSolver: Solver {
+    public init() {}
+
+    public var name: String { "GLPK" }
+    public var version: String { GLPK.version }
+
+    public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var stats = SolveStatistics(variables: model.variables.count, integerVariables: model.integerVariableCount,
+                                    constraints: model.constraints.count)
+        func elapsed() -> Double {
+            let d = clock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        func finish(_ termination: Termination, _ solution: Solution? = nil, bound: Double? = nil,
+                    duals: [Double]? = nil, reducedCosts: [Double]? = nil) -> SolveResult {
+            stats.seconds = elapsed()
+            return SolveResult(termination: termination, solution: solution, bound: bound, duals: duals,
+                               reducedCosts: reducedCosts, statistics: stats)
+        }
+        guard options.timeLimit.isFinite, options.timeLimit > 0 else {
+            return finish(.solverFailure("the time limit must be a positive number of seconds, not \(options.timeLimit)"))
+        }
+        let problem: GLPKProblem
+        do {
+            problem = try load(model)
+        } catch {
+            return finish(.solverFailure(error.description))
+        }
+        stats.nonZeros = problem.nonZeroCount
+        func remainingMilliseconds() -> Int { max(1, Int((options.timeLimit - elapsed()) * 1000)) }
+        let log = options.log.map { handler in { (line: String) in handler(line) } }
+
+        let isMIP = model.integerVariableCount > 0
+        let presolve = options.presolve ?? options.hint.isEmpty
+        if !isMIP || !presolve {
+            var parameters = GLPKSimplexParameters()
+            parameters.timeLimitMilliseconds = remainingMilliseconds()
+            let code = problem.simplex(parameters, log: log)
+            stats.simplexIterations = problem.simplexIterations
+            let status = problem.basicStatus
+            switch (code, status) {
+            case (_, .noFeasible): return finish(.infeasible)
+            case (_, .unbounded): return finish(.unbounded)
+            case (.timeLimit, _): return finish(.timeLimit)
+            case (.iterationLimit, _): return finish(.iterationLimit)
+            case (.ok, .optimal): break
+            default: return finish(.solverFailure("simplex ended with \(code), solution \(status)"))
+            }
+            if !isMIP {
+                let values = Array(problem.basicColumnValues.dropFirst())
+                let objective = problem.basicObjective
+                return finish(.optimal, Solution(values: values, objective: objective), bound: objective,
+                              duals: Array(problem.rowDuals.dropFirst()),
+                              reducedCosts: Array(problem.reducedCosts.dropFirst()))
+            }
+        }
+
+        // Branch and cut.
+        let firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
+        let search = SearchState(model: model, options: options, firstIncumbent: firstIncumbent, elapsed: elapsed)
+        var parameters = GLPKIntegerParameters()
+        parameters.timeLimitMilliseconds = remainingMilliseconds()
+        parameters.relativeGap = options.relativeGap
+        parameters.presolve = presolve
+        parameters.gomoryCuts = options.cuts
+        parameters.mirCuts = options.cuts
+        parameters.coverCuts = options.cuts
+        parameters.cliqueCuts = options.cuts
+        let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
+        stats.simplexIterations = problem.simplexIterations
+        stats.nodes = search.nodes
+        stats.hintAccepted = search.hintAccepted
+        let status = problem.integerStatus
+        var solution: Solution?
+        if status == .optimal || status == .feasible {
+            solution = Solution(values: Array(problem.integerColumnValues.dropFirst()), objective: problem.integerObjective)
+        }
+        switch code {
+        case .ok where status == .optimal:
+            return finish(.optimal, solution, bound: solution?.objective)
+        case .ok where status == .noFeasible, .noPrimalFeasible:
+            return finish(.infeasible)
+        case .noDualFeasible:
+            return finish(.unbounded)
+        case .mipGapReached:
+            return finish(.optimal, solution, bound: search.bound)
+        case .stoppedByApplication where search.proved:
+            return finish(.optimal, solution, bound: search.bound)
+        case .stoppedByApplication:
+            return finish(.interrupted, solution, bound: search.bound)
+        case .timeLimit:
+            return finish(.timeLimit, solution, bound: search.bound)
+        case .iterationLimit:
+            return finish(.iterationLimit, solution, bound: search.bound)
+        default:
+            return finish(.solverFailure("branch-and-cut ended with \(code), solution \(status)"), solution, bound: search.bound)
+        }
+    }
+
+    /// A full column vector (index 0 unused) extending the hint, found by solving the LP with the
+    /// hinted variables fixed; `nil` when there is no hint, presolve is on, or it cannot be completed
+    /// to an integer point.
+    private func completion(of hint: [Variable: Double], in model: Model, problem: GLPKProblem,
+                            presolve: Bool) -> [Double]? {
+        guard !hint.isEmpty, !presolve, let copy = try? problem.copy() else { return nil }
+        for (v, value) in hint.sorted(by: { $0.key < $1.key }) {
+            guard v.index < model.variables.count, value.isFinite else { return nil }
+            let def = model.variables[v.index]
+            let x = def.kind == .continuous ? value : value.rounded()
+            if let lo = def.lower, x < lo - 1e-9 { return nil }
+            if let up = def.upper, x > up + 1e-9 { return nil }
+            guard (try? copy.setColumnBounds(v.index + 1, .fixed(x))) != nil else { return nil }
+        }
+        guard copy.simplex() == .ok, copy.basicStatus == .optimal else { return nil }
+        var values = copy.basicColumnValues
+        for (j, def) in model.variables.enumerated() where def.kind != .continuous {
+            let x = values[j + 1]
+            guard abs(x - x.rounded()) < 1e-7 else { return nil }
+            values[j + 1] = x.rounded()
+        }
+        return values
+    }
+
+    // MARK: Loading
+
+    /// Builds the GLPK problem for a model (every argument was checked when the model was built,
+    /// and is checked again by the GLPK layer).
+    func load(_ model: Model) throws(GLPKError) -> GLPKProblem {
+        let problem = try GLPKProblem()
+        problem.setMinimize(model.sense == .minimize)
+        if !model.variables.isEmpty {
+            try problem.addColumns(model.variables.count)
+        }
+        for (i, v) in model.variables.enumerated() {
+            let j = i + 1
+            try problem.setColumnName(j, v.name)
+            switch v.kind {
+            case .continuous: try problem.setColumnKind(j, .continuous)
+            case .integer: try problem.setColumnKind(j, .integer)
+            case .binary: try problem.setColumnKind(j, .integer) // bounds already [0, 1]
+            }
+            try problem.setColumnBounds(j, .between(v.lower, v.upper))
+        }
+        if !model.constraints.isEmpty {
+            try problem.addRows(model.constraints.count)
+        }
+        for (k, c) in model.constraints.enumerated() {
+            let i = k + 1
+            try problem.setRowName(i, c.name)
+            try problem.setRowBounds(i, .between(c.lower, c.upper))
+            try problem.setRow(i, columns: c.terms.map { $0.variable.index + 1 }, coefficients: c.terms.map(\.coefficient))
+        }
+        try problem.setObjectiveCoefficient(0, model.objectiveConstant)
+        for t in model.objective {
+            try problem.setObjectiveCoefficient(t.variable.index + 1, t.coefficient)
+        }
+        return problem
+    }
+
+    /// Writes the model in CPLEX LP format (through GLPK's writer).
+    public func writeLP(_ model: Model, to path: String) throws(GLPKError) {
+        try load(model).writeLP(to: path)
+    }
+
+    /// Writes the model in free MPS format (through GLPK's writer).
+    public func writeMPS(_ model: Model, to path: String) throws(GLPKError) {
+        try load(model).writeMPS(to: path)
+    }
+}
+
+/// What the branch-and-cut callback keeps between events.
+private final class SearchState {
+    let options: SolveOptions
+    let minimize: Bool
+    let constant: Double
+    var firstIncumbent: [Double]?
+    let elapsed: () -> Double
+    var bound: Double?
+    var nodes = 0
+    var proved = false
+    var hintAccepted = false
+    var lastReport = -1.0
+
+    init(model: Model, options: SolveOptions, firstIncumbent: [Double]?, elapsed: @escaping () -> Double) {
+        self.options = options
+        minimize = model.sense == .minimize
+        constant = model.objectiveConstant
+        self.firstIncumbent = firstIncumbent
+        self.elapsed = elapsed
+    }
+
+    func observe(_ tree: GLPKSearchTree) {
+        let event = tree.event
+        if event == .heuristic, let values = firstIncumbent {
+            firstIncumbent = nil
+            hintAccepted = tree.offer(values)
+        }
+        if let b = tree.bestBound { bound = b }
+        nodes = max(nodes, tree.nodeCounts.created)
+        let incumbent = tree.incumbent
+        let now = elapsed()
+        if let progress = options.progress, event == .betterSolution || now - lastReport >= 0.5 {
+            lastReport = now
+            progress(SolveProgress(incumbent: incumbent, bound: bound, seconds: now, nodes: nodes))
+        }
+        // Integral objective: stop when no better multiple of the step can lie above the bound.
+        if let step = options.objectiveStep, step > 0, let incumbent, let b = bound,
+           event == .selection || event == .betterSolution {
+            let tolerance = 1e-6 * step
+            let rounded = minimize
+                ? constant + step * ((b - constant) / step - 1e-6).rounded(.up)
+                : constant + step * ((b - constant) / step + 1e-6).rounded(.down)
+            if minimize ? rounded >= incumbent - tolerance : rounded <= incumbent + tolerance {
+                proved = true
+                bound = incumbent
+                tree.terminate()
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// A linear or mixed-integer model, checked as it is built: whatever reaches a solver is well-formed.
+
+import Synchronization
+
+/// A model error: what is wrong, where (the variable or constraint), and what would fix it.
+public struct ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var fix: String?
+    public init(_ message: String, fix: String? = nil) { self.message = message; self.fix = fix }
+    public var description: String { fix.map { "\(message) (\($0))" } ?? message }
+}
+
+public struct VariableDefinition: Sendable {
+    public var name: String
+    public var kind: VariableKind
+    public var lower: Double?
+    public var upper: Double?
+}
+
+public struct ConstraintDefinition: Sendable {
+    public var name: String
+    /// Merged, in variable order, no zeros.
+    public var terms: [(variable: Variable, coefficient: Double)]
+    public var lower: Double?
+    public var upper: Double?
+}
+
+public enum ObjectiveSense: Sendable { case minimize, maximize }
+
+private let nextModelID = Atomic<UInt32>(1)
+
+public struct Model: Sendable {
+    let id: UInt32
+    public let name: String
+    public private(set) var variables: [VariableDefinition] = []
+    public private(set) var constraints: [ConstraintDefinition] = []
+    /// Merged objective terms.
+    public private(set) var objective: [(variable: Variable, coefficient: Double)] = []
+    public private(set) var objectiveConstant: Double = 0
+    public private(set) var sense: ObjectiveSense = .minimize
+    private var names: Set<String> = []
+
+    public init(name: String = "model") {
+        id = nextModelID.add(1, ordering: .relaxed).oldValue
+        self.name = name
+    }
+
+    public var integerVariableCount: Int { variables.count { $0.kind != .continuous } }
+
+    // MARK: Variables
+
+    /// Adds a variable. Binary variables have bounds [0, 1]; `nil` bounds are infinite.
+    public mutating func addVariable(_ name: String? = nil, _ kind: VariableKind = .continuous,
+                                     lower: Double? = 0, upper: Double? = nil) throws(ModelError) -> Variable {
+        let name = name ?? "x\(variables.count + 1)"
+        try claim(name, "variable")
+        var lo = lower, up = upper
+        if kind == .binary {
+            lo = Swift.max(lower ?? 0, 0)
+            up = Swift.min(upper ?? 1, 1)
+        }
+        try checkBounds(lo, up, "variable '\(name)'")
+        variables.append(VariableDefinition(name: name, kind: kind, lower: lo, upper: up))
+        return Variable(index: variables.count - 1, model: id)
+    }
+
+    public mutating func addBinary(_ name: String? = nil) throws(ModelError) -> Variable {
+        try addVariable(name, .binary)
+    }
+
+    /// Narrows a variable's bounds (e.g. to fix it).
+    public mutating func setBounds(_ v: Variable, lower: Double?, upper: Double?) throws(ModelError) {
+        try check(v)
+        try checkBounds(lower, upper, "variable '\(variables[v.index].name)'")
+        variables[v.index].lower = lower
+        variables[v.index].upper = upper
+    }
+
+    public func definition(_ v: Variable) -> VariableDefinition { variables[v.index] }
+
+    // MARK: Constraints
+
+    /// Adds `lower <= expression <= upper`. The expression's constant moves to the bounds.
+    @discardableResult
+    public mutating func add(_ constraint: LinearConstraint, name: String? = nil) throws(ModelError) -> Int {
+        let name = name ?? "c\(constraints.count + 1)"
+        let terms = try checkedTerms(constraint.expression, "constraint '\(name)'")
+        let c = constraint.expression.constant
+        try checkFinite(c, "constant of constraint '\(name)'")
+        let lo = constraint.lower.map { $0 - c }, up = constraint.upper.map { $0 - c }
+        try checkBounds(lo, up, "constraint '\(name)'")
+        try claim(name, "constraint")
+        constraints.append(ConstraintDefinition(name: name, terms: terms, lower: lo, upper: up))
+        return constraints.count - 1
+    }
+
+    // MARK: Objective
+
+    public mutating func minimize(_ e: LinearExpression) throws(ModelError) { try setObjective(e, .minimize) }
+    public mutating func maximize(_ e: LinearExpression) throws(ModelError) { try setObjective(e, .maximize) }
+
+    private mutating func setObjective(_ e: LinearExpression, _ s: ObjectiveSense) throws(ModelError) {
+        objective = try checkedTerms(e, "objective")
+        try checkFinite(e.constant, "objective constant")
+        objectiveConstant = e.constant
+        sense = s
+    }
+
+    /// The objective's value for a vector of values (by variable index).
+    public func objectiveValue(_ values: [Double]) -> Double {
+        objective.reduce(objectiveConstant) { $0 + $1.coefficient * values[$1.variable.index] }
+    }
+
+    // MARK: Checks
+
+    private mutating func claim(_ name: String, _ what: String) throws(ModelError) {
+        guard !name.isEmpty else { throw ModelError("a \(what) has an empty name", fix: "give it a name or none") }
+        guard name.utf8.count <= 255 else {
+            throw ModelError("the \(what) name '\(name.prefix(32))…' is longer than 255 bytes", fix: "shorten it")
+        }
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7f }) else {
+            throw ModelError("the \(what) name '\(name)' contains a space or control character",
+                             fix: "use letters, digits and punctuation only")
+        }
+        guard names.insert(name).inserted else {
+            throw ModelError("the name '\(name)' is used twice", fix: "give every variable and constraint its own name")
+        }
+    }
+
+    private func check(_ v: Variable) throws(ModelError) {
+        guard v.model == id, v.index < variables.count else {
+            throw ModelError("variable #\(v.index) belongs to another model", fix: "build each expression from this model's variables")
+        }
+    }
+
+    private func checkFinite(_ x: Double, _ what: @autoclosure () -> String) throws(ModelError) {
+        guard x.isFinite else { throw ModelError("\(what()) is \(x)", fix: "use a finite number") }
+    }
+
+    private func checkBounds(_ lower: Double?, _ upper: Double?, _ what: String) throws(ModelError) {
+        if let lower, lower.isNaN || lower == .infinity { throw ModelError("\(what) has lower bound \(lower)") }
+        if let upper, upper.isNaN || upper == -.infinity { throw ModelError("\(what) has upper bound \(upper)") }
+        if let lower, let upper, lower > upper {
+            throw ModelError("\(what) has lower bound \(lower) above its upper bound \(upper)",
+                             fix: "swap or relax the bounds")
+        }
+    }
+
+    private func checkedTerms(_ e: LinearExpression, _ what: String) throws(ModelError)
+        -> [(variable: Variable, coefficient: Double)] {
+        for t in e.terms {
+            try check(t.variable)
+            try checkFinite(t.coefficient, "the coefficient of '\(variables[t.variable.index].name)' in \(what)")
+        }
+        let merged = e.merged()
+        for t in merged { try checkFinite(t.coefficient, "the merged coefficient of '\(variables[t.variable.index].name)' in \(what)") }
+        return merged
+    }
+}

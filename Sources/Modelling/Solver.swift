@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// What any solver backend takes and gives back. Results are values: "infeasible" is an answer.
+// As in OR-tools' SolveResult, why the solver stopped (`Termination`) is kept apart from whether a
+// usable solution exists (`solution`).
+
+/// A snapshot of a running search.
+public struct SolveProgress: Sendable {
+    public var incumbent: Double?
+    public var bound: Double?
+    public var gap: Double? { relativeGap(incumbent, bound) }
+    public var seconds: Double
+    public var nodes: Int
+}
+
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit for the whole solve, in seconds. Always set.
+    public var timeLimit: Double = 60
+    /// Stop when |incumbent − bound| <= relativeGap × |incumbent|; 0 = prove optimality.
+    public var relativeGap: Double = 0
+    /// When every feasible objective value is `objectiveConstant + k × objectiveStep` for an integer k,
+    /// the search stops as soon as the rounded bound meets the incumbent.
+    public var objectiveStep: Double?
+    /// Values for (some of) the integer variables of a known feasible point, used as a first incumbent
+    /// when the remaining variables can complete it.
+    public var hint: [Variable: Double] = [:]
+    /// Use the MIP presolver (`nil` = yes unless a hint is given: a hint needs presolve off).
+    public var presolve: Bool?
+    /// Cutting planes (Gomory, MIR, cover, clique).
+    public var cuts: Bool = true
+    /// Called on every new incumbent and about twice a second during a search.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// The solver's own log lines; `nil` keeps it silent.
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double = 60, relativeGap: Double = 0) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap
+    }
+}
+
+/// Why the solver stopped.
+public enum Termination: Sendable, Equatable {
+    /// Proven optimal (within the requested gap).
+    case optimal
+    case infeasible
+    /// Unbounded (for a MIP: its relaxation is).
+    case unbounded
+    case timeLimit
+    case iterationLimit
+    /// The search was stopped from outside.
+    case interrupted
+    /// The solver failed; the text says how.
+    case solverFailure(String)
+}
+
+public struct SolveStatistics: Sendable, Equatable {
+    public var seconds: Double = 0
+    public var simplexIterations: Int = 0
+    /// Branch-and-bound nodes created (0 for an LP).
+    public var nodes: Int = 0
+    public var variables: Int = 0
+    public var integerVariables: Int = 0
+    public var constraints: Int = 0
+    public var nonZeros: Int = 0
+    /// Whether a hint was accepted as the first incumbent.
+    public var hintAccepted: Bool = false
+}
+
+public struct Solution: Sendable {
+    /// By variable index.
+    public var values: [Double]
+    public var objective: Double
+    public func value(_ v: Variable) -> Double { values[v.index] }
+    public func value(_ e: LinearExpression) -> Double { e.value(values) }
+}
+
+public struct SolveResult: Sendable {
+    public var termination: Termination
+    /// The best solution found, if any (feasible; optimal when `termination == .optimal`).
+    public var solution: Solution?
+    /// Best proven bound on the objective.
+    public var bound: Double?
+    /// For LPs solved to optimality: row duals (by constraint index) and reduced costs (by variable index).
+    public var duals: [Double]?
+    public var reducedCosts: [Double]?
+    public var statistics: SolveStatistics
+
+    public var objective: Double? { solution?.objective }
+    /// Relative gap |objective − bound| / max(|objective|, 1e-9).
+    public var gap: Double? { relativeGap(solution?.objective, bound) }
+}
+
+func relativeGap(_ incumbent: Double?, _ bound: Double?) -> Double? {
+    guard let incumbent, let bound else { return nil }
+    return abs(incumbent - bound) / max(abs(incumbent), 1e-9)
+}
+
+/// A backend that solves `Model`s. Each call is independent and synchronous, and may run on any
+/// thread; two calls may run on two threads at once.
+public protocol Solver: Sendable {
+    var name: String { get }
+    var version: String { get }
+    func solve(_ model: Model, options: SolveOptions) -> SolveResult
+}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+@testable import Modelling
+import GLPK
+
+private let solver = GLPKSolver()
+
+/// max 3x + 5y  s.t.  x <= 4,  2y <= 12,  3x + 2y <= 18  (Hillier & Lieberman's Wyndor Glass):
+/// optimum 36 at (2, 6); duals 0, 1.5, 1.
+private func wyndor() throws -> (Model, Variable, Variable) {
+    var m = Model(name: "wyndor")
+    let x = try m.addVariable("x")
+    let y = try m.addVariable("y")
+    try m.add(LinearExpression(x) <= 4, name: "plant1")
+    try m.add(2 * y <= 12, name: "plant2")
+    try m.add(3 * x + 2 * y <= 18, name: "plant3")
+    try m.maximize(3 * x + 5 * y)
+    return (m, x, y)
+}
+
+@Test func textbookLPHasKnownOptimumDualsAndReducedCosts() throws {
+    let (m, x, y) = try wyndor()
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.termination == .optimal)
+    let s = try #require(r.solution)
+    #expect(abs(s.objective - 36) < 1e-9)
+    #expect(abs(s.value(x) - 2) < 1e-9)
+    #expect(abs(s.value(y) - 6) < 1e-9)
+    let duals = try #require(r.duals)
+    #expect(duals.count == 3)
+    #expect(abs(duals[0] - 0) < 1e-9)
+    #expect(abs(duals[1] - 1.5) < 1e-9)
+    #expect(abs(duals[2] - 1) < 1e-9)
+    let reduced = try #require(r.reducedCosts)
+    #expect(reduced.allSatisfy { abs($0) < 1e-9 })
+    #expect(r.statistics.simplexIterations > 0)
+}
+
+@Test func reducedCostOfAnUnattractiveVariable() throws {
+    // min 2a + 3b  s.t. a + b >= 4: a = 4, b's reduced cost is 3 - 2 = 1.
+    var m = Model()
+    let a = try m.addVariable("a"), b = try m.addVariable("b")
+    try m.add(a + b >= 4)
+    try m.minimize(2 * a + 3 * b)
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.objective == 8)
+    #expect(r.reducedCosts == [0, 1])
+    #expect(r.duals == [2])
+}
+
+@Test func knapsackHasKnownOptimum() throws {
+    // values 10, 13, 7, 8; weights 5, 6, 3, 4; capacity 10: items 2 and 4, value 21.
+    var m = Model()
+    let values = [10.0, 13, 7, 8], weights = [5.0, 6, 3, 4]
+    let take = try (0..<4).map { try m.addBinary("take\($0 + 1)") }
+    try m.add(LinearExpression(sum: zip(take, weights)) <= 10, name: "capacity")
+    try m.maximize(LinearExpression(sum: zip(take, values)))
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.termination == .optimal)
+    #expect(r.objective == 21)
+    #expect(r.solution?.values == [0, 1, 0, 1])
+    #expect(r.bound == 21)
+}
+
+@Test func assignmentHasKnownOptimum() throws {
+    let cost: [[Double]] = [[4, 1, 3], [2, 0, 5], [3, 2, 2]]
+    var m = Model()
+    var x: [[Variable]] = []
+    for i in 0..<3 { x.append(try (0..<3).map { try m.addBinary("x\(i)\($0)") }) }
+    for i in 0..<3 {
+        try m.add(LinearExpression(sum: x[i].map { ($0, 1.0) }) == 1)
+        try m.add(LinearExpression(sum: (0..<3).map { (x[$0][i], 1.0) }) == 1)
+    }
+    try m.minimize(LinearExpression(sum: (0..<3).flatMap { i in (0..<3).map { (x[i][$0], cost[i][$0]) } }))
+    for presolve in [true, false] {
+        var options = SolveOptions()
+        options.presolve = presolve
+        let r = solver.solve(m, options: options)
+        #expect(r.termination == .optimal)
+        #expect(r.objective == 5)
+        #expect(r.solution.map { s in (0..<3).map { i in (0..<3).first { s.value(x[i][$0]) > 0.5 }! } } == [1, 0, 2])
+    }
+}
+
+@Test(arguments: [false, true])
+func infeasibleModelIsAnAnswer(integer: Bool) throws {
+    var m = Model()
+    let x = try m.addVariable("x", integer ? .integer : .continuous)
+    try m.add(x >= 2)
+    try m.add(x <= 1)
+    try m.minimize(LinearExpression(x))
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.termination == .infeasible)
+    #expect(r.solution == nil)
+}
+
+@Test(arguments: [false, true])
+func unboundedModelIsAnAnswer(integer: Bool) throws {
+    var m = Model()
+    let x = try m.addVariable("x", integer ? .integer : .continuous)
+    let y = try m.addVariable("y")
+    try m.add(x - y <= 3)
+    try m.maximize(x + y)
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.termination == .unbounded)
+    #expect(r.solution == nil)
+}
+
+/// A market-share instance (Cornuéjols & Dawande): 4 rows, 30 binaries, coefficients in 0..<100.
+/// Such instances take branch-and-bound hours, so a short limit must stop it.
+private func marketShare() throws -> Model {
+    var m = Model(name: "markshare")
+    var state: UInt64 = 42
+    func next() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) % 100)
+    }
+    let x = try (0..<30).map { try m.addBinary("x\($0)") }
+    var objective = LinearExpression()
+    for i in 0..<4 {
+        let a = x.map { ($0, next()) }
+        let b = (a.reduce(0) { $0 + $1.1 } / 2).rounded(.down)
+        let over = try m.addVariable("over\(i)"), under = try m.addVariable("under\(i)")
+        try m.add(LinearExpression(sum: a) - over + under == b, name: "share\(i)")
+        objective += over + under
+    }
+    try m.minimize(objective)
+    return m
+}
+
+@Test func timeLimitIsHonouredOnAHardMIP() throws {
+    var options = SolveOptions(timeLimit: 1)
+    let r = solver.solve(try marketShare(), options: options)
+    #expect(r.termination == .timeLimit)
+    if let s = r.solution, let bound = r.bound {
+        #expect(s.objective >= bound - 1e-6)
+    }
+    options.timeLimit = -1
+    #expect(solver.solve(try marketShare(), options: options).termination
+        == .solverFailure("the time limit must be a positive number of seconds, not -1.0"))
+}
+
+@Test func hintBecomesTheFirstIncumbent() throws {
+    var m = Model()
+    let values = [10.0, 13, 7, 8], weights = [5.0, 6, 3, 4]
+    let take = try (0..<4).map { try m.addBinary("take\($0 + 1)") }
+    try m.add(LinearExpression(sum: zip(take, weights)) <= 10)
+    try m.maximize(LinearExpression(sum: zip(take, values)))
+    var options = SolveOptions()
+    options.hint = [take[0]: 1, take[2]: 1, take[1]: 0, take[3]: 0]  // value 17, feasible
+    let r = solver.solve(m, options: options)
+    #expect(r.statistics.hintAccepted)
+    #expect(abs(r.objective! - 21) < 1e-9)
+    options.hint = [take[0]: 1, take[1]: 1, take[2]: 0, take[3]: 0]  // weight 11: infeasible, ignored
+    let r2 = solver.solve(m, options: options)
+    #expect(!r2.statistics.hintAccepted)
+    #expect(abs(r2.objective! - 21) < 1e-9)
+}
+
+@Test func objectiveStepStopsWhenTheRoundedBoundMeetsTheIncumbent() throws {
+    let m = try marketShare()
+    var options = SolveOptions(timeLimit: 20)
+    options.objectiveStep = 1
+    // Relaxing every share row to a loose range makes 0 reachable and the step proof immediate.
+    var loose = Model()
+    let x = try (0..<3).map { try loose.addBinary("x\($0)") }
+    try loose.add(2 * x[0] + 2 * x[1] + 2 * x[2] >= 3)
+    try loose.minimize(LinearExpression(sum: x.map { ($0, 1.0) }) + 0.5)
+    let r = solver.solve(loose, options: options)
+    #expect(r.termination == .optimal)
+    #expect(r.objective == 2.5)
+    #expect(r.bound == 2.5)
+    _ = m
+}
+
+@Test func invalidInputsThrowDescriptiveErrors() throws {
+    var m = Model()
+    let x = try m.addVariable("x")
+    #expect(throws: ModelError.self) { try m.add(Double.nan * x <= 1) }
+    #expect(throws: ModelError.self) { _ = try m.addVariable("y", lower: 2, upper: 1) }
+    #expect(throws: ModelError.self) { _ = try m.addVariable("") }
+    #expect(throws: ModelError.self) { _ = try m.addVariable("x") }
+    #expect(throws: ModelError.self) { try m.minimize(LinearExpression(x) + .infinity) }
+    var other = Model()
+    let z = try other.addVariable("z")
+    do throws(ModelError) {
+        try m.add(x + z <= 1)
+        Issue.record("a variable of another model was accepted")
+    } catch {
+        #expect(error.message.contains("another model"))
+    }
+    do throws(ModelError) {
+        _ = try m.addVariable("w", lower: 3, upper: 1)
+    } catch {
+        #expect(error.description == "variable 'w' has lower bound 3.0 above its upper bound 1.0 (swap or relax the bounds)")
+    }
+    // The model is untouched by the failed calls and still solves.
+    try m.minimize(LinearExpression(x))
+    #expect(m.variables.count == 1 && m.constraints.isEmpty)
+    #expect(solver.solve(m, options: SolveOptions()).objective == 0)
+}
+
+@Test func exportedLPReadsBackToTheSameOptimum() throws {
+    let (m, _, _) = try wyndor()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-lp-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lp = dir.appendingPathComponent("wyndor.lp").path
+    let mps = dir.appendingPathComponent("wyndor.mps").path
+    try solver.writeLP(m, to: lp)
+    try solver.writeMPS(m, to: mps)
+    let text = try String(contentsOfFile: lp, encoding: .utf8)
+    #expect(text.contains("plant3"))
+    #expect(try String(contentsOfFile: mps, encoding: .utf8).contains("plant2"))
+    let back = try GLPKProblem.readLP(from: lp)
+    #expect(back.simplex() == .ok)
+    #expect(back.basicObjective == 36)
+    #expect(throws: GLPKError.self) { try solver.writeLP(m, to: "/dev/null") }
+}
