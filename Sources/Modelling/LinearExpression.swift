@@ -19,7 +19,7 @@ public enum VariableKind: Sendable, Equatable {
 /// where they are merged in variable order (so models are built deterministically).
 public struct LinearExpression: Sendable {
     public internal(set) var terms: [(variable: Variable, coefficient: Double)]
-    public internal(set) var constant: Double
+    public var constant: Double
 
     public init(_ constant: Double = 0) {
         terms = []

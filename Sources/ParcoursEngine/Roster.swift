@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The roster (contract §6): a value, and its JSON with a fixed key order and number format so that
+// the same roster always gives the same bytes.
+
+import ParcoursScenario
+
+public struct Roster: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case optimal, feasible, infeasible
+        case noSolution = "no_solution"
+    }
+
+    public struct Assignment: Sendable, Equatable {
+        public enum Place: Sendable, Equatable {
+            case activity(String)
+            case training(String)
+        }
+        public var participant: String
+        public var day: Day
+        public var slot: String
+        public var place: Place
+        public init(participant: String, day: Day, slot: String, place: Place) {
+            self.participant = participant; self.day = day; self.slot = slot; self.place = place
+        }
+    }
+
+    public struct SupervisionEntry: Sendable, Equatable {
+        public var supervisor: String
+        public var day: Day
+        public var slot: String
+        public var activity: String
+        public init(supervisor: String, day: Day, slot: String, activity: String) {
+            self.supervisor = supervisor; self.day = day; self.slot = slot; self.activity = activity
+        }
+    }
+
+    public struct Enrollment: Sendable, Equatable {
+        public var training: String
+        public var participants: [String]
+    }
+
+    public struct Unmet: Sendable, Equatable {
+        public var activity: String
+        public var day: Day
+        public var slot: String
+        public var missing: Int
+    }
+
+    public struct SolverInfo: Sendable, Equatable {
+        public var name: String
+        public var version: String
+        public var seconds: Double
+    }
+
+    /// Size and effort of the solve (an addition to the contract's fields).
+    public struct Statistics: Sendable, Equatable {
+        public var variables: Int
+        public var constraints: Int
+        public var simplexIterations: Int
+        public var nodes: Int
+    }
+
+    public var scenario: String
+    public var status: Status
+    public var objective: Double?
+    public var bound: Double?
+    public var gap: Double?
+    public var terms: TermValues?
+    public var assignments: [Assignment] = []
+    public var supervision: [SupervisionEntry] = []
+    public var enrollments: [Enrollment] = []
+    public var unmet: [Unmet] = []
+    public var explanation: String?
+    public var solver: SolverInfo
+    public var statistics: Statistics?
+
+    /// Whether the roster carries assignments (optimal or feasible).
+    public var hasSolution: Bool { status == .optimal || status == .feasible }
+}
+
+// MARK: JSON
+
+extension Roster {
+    /// The roster as JSON (contract §6), two-space indented, keys in the contract's order.
+    /// `timing: false` writes 0 seconds, for byte-for-byte comparisons of runs.
+    public func json(timing: Bool = true) -> String {
+        var out = "{\n"
+        var fields: [(String, String)] = [
+            ("format", JSON.string("parcours.roster/1")),
+            ("scenario", JSON.string(scenario)),
+            ("status", JSON.string(status.rawValue)),
+            ("objective", objective.map(JSON.number) ?? "null"),
+            ("bound", bound.map(JSON.number) ?? "null"),
+            ("gap", gap.map(JSON.number) ?? "null"),
+            ("terms", terms.map { t in
+                "{" + ObjectiveTerm.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
+            } ?? "null"),
+        ]
+        fields.append(("assignments", JSON.array(assignments.map { a in
+            let place: String
+            switch a.place {
+            case .activity(let id): place = "\"activity\": \(JSON.string(id))"
+            case .training(let id): place = "\"training\": \(JSON.string(id))"
+            }
+            return "{\"participant\": \(JSON.string(a.participant)), \"day\": \(JSON.string(a.day.rawValue)), \"slot\": \(JSON.string(a.slot)), \(place)}"
+        })))
+        fields.append(("supervision", JSON.array(supervision.map { s in
+            "{\"supervisor\": \(JSON.string(s.supervisor)), \"day\": \(JSON.string(s.day.rawValue)), \"slot\": \(JSON.string(s.slot)), \"activity\": \(JSON.string(s.activity))}"
+        })))
+        fields.append(("enrollments", JSON.array(enrollments.map { e in
+            "{\"training\": \(JSON.string(e.training)), \"participants\": [\(e.participants.map(JSON.string).joined(separator: ", "))]}"
+        })))
+        fields.append(("unmet", JSON.array(unmet.map { u in
+            "{\"activity\": \(JSON.string(u.activity)), \"day\": \(JSON.string(u.day.rawValue)), \"slot\": \(JSON.string(u.slot)), \"missing\": \(u.missing)}"
+        })))
+        if let explanation { fields.append(("explanation", JSON.string(explanation))) }
+        fields.append(("solver", "{\"name\": \(JSON.string(solver.name)), \"version\": \(JSON.string(solver.version)), \"seconds\": \(JSON.number(timing ? (solver.seconds * 100).rounded() / 100 : 0))}"))
+        if let s = statistics {
+            fields.append(("statistics", "{\"variables\": \(s.variables), \"constraints\": \(s.constraints), \"simplex_iterations\": \(s.simplexIterations), \"nodes\": \(s.nodes)}"))
+        }
+        out += fields.map { "  \(JSON.string($0.0)): \($0.1)" }.joined(separator: ",\n")
+        out += "\n}\n"
+        return out
+    }
+}
+
+enum JSON {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Numbers rounded to 1e-6, integers without a decimal point.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        let r = (x * 1e6).rounded() / 1e6
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+        return "\(r)"
+    }
+
+    static func array(_ items: [String]) -> String {
+        items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
+    }
+}
