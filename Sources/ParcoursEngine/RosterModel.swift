@@ -466,7 +466,7 @@ public struct RosterModel: Sendable {
                 }
                 guard needed > 0 else { continue }
                 if achieved.isConstant { e.constant += w * goal.weight * needed; continue }
-                let short = try model.addVariable("goal[\(participant.id),\(g + 1)]", lower: 0, upper: needed)
+                let short = try model.addVariable("goalShort[\(participant.id),\(g + 1)]", lower: 0, upper: needed)
                 try model.add(achieved + short >= needed, name: "goal[\(participant.id),\(g + 1)]")
                 e.add(short, w * goal.weight)
             }
