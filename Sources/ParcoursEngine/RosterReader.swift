@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Reading a roster JSON file back (for `parcours verify` and comparisons).
+
+import Foundation
+import ParcoursScenario
+
+public struct RosterReadError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var message: String
+    public var description: String { "\(file): error: \(message)" }
+}
+
+extension Roster {
+    /// Parses a roster (contract §6). Unknown fields are ignored; missing required ones are errors.
+    public static func read(file: String) throws(RosterReadError) -> Roster {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RosterReadError(file: file, message: "cannot read the file; check the path")
+        }
+        return try read(data: data, file: file)
+    }
+
+    public static func read(data: Data, file: String = "<roster>") throws(RosterReadError) -> Roster {
+        func fail(_ m: String) -> RosterReadError { RosterReadError(file: file, message: m) }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+            throw fail("not a JSON object; a roster starts with {\"format\": \"parcours.roster/1\", …}")
+        }
+        guard root["format"] as? String == "parcours.roster/1" else {
+            throw fail("\"format\" is not \"parcours.roster/1\"")
+        }
+        guard let statusText = root["status"] as? String, let status = Status(rawValue: statusText) else {
+            throw fail("\"status\" must be one of optimal, feasible, infeasible, no_solution")
+        }
+        func number(_ any: Any?) -> Double? { (any as? NSNumber).map(\.doubleValue) }
+        func day(_ any: Any?, _ what: String) throws(RosterReadError) -> Day {
+            guard let s = any as? String, let d = Day(rawValue: s) else { throw fail("\(what): day '\(any ?? "nil")' is not mon…sun") }
+            return d
+        }
+        func text(_ any: Any?, _ what: String) throws(RosterReadError) -> String {
+            guard let s = any as? String else { throw fail("\(what) is missing or not a string") }
+            return s
+        }
+        func list(_ key: String) throws(RosterReadError) -> [[String: Any]] {
+            guard let value = root[key] else { return [] }
+            guard let items = value as? [[String: Any]] else { throw fail("\"\(key)\" must be a list of objects") }
+            return items
+        }
+        var roster = Roster(scenario: (root["scenario"] as? String) ?? "", status: status,
+                            solver: SolverInfo(name: "", version: "", seconds: 0))
+        roster.objective = number(root["objective"])
+        roster.bound = number(root["bound"])
+        roster.gap = number(root["gap"])
+        if let terms = root["terms"] as? [String: Any] {
+            var values = TermValues()
+            for term in ObjectiveTerm.allCases {
+                guard let x = number(terms[term.rawValue]) else { throw fail("terms.\(term.rawValue) is missing") }
+                values[term] = x
+            }
+            roster.terms = values
+        }
+        for (i, item) in try list("assignments").enumerated() {
+            let what = "assignments[\(i)]"
+            let place: Assignment.Place
+            if let a = item["activity"] as? String { place = .activity(a) } else if let k = item["training"] as? String { place = .training(k) } else {
+                throw fail("\(what) has neither \"activity\" nor \"training\"")
+            }
+            roster.assignments.append(Assignment(participant: try text(item["participant"], "\(what).participant"),
+                                                 day: try day(item["day"], what), slot: try text(item["slot"], "\(what).slot"), place: place))
+        }
+        for (i, item) in try list("supervision").enumerated() {
+            let what = "supervision[\(i)]"
+            roster.supervision.append(SupervisionEntry(supervisor: try text(item["supervisor"], "\(what).supervisor"),
+                                                       day: try day(item["day"], what), slot: try text(item["slot"], "\(what).slot"),
+                                                       activity: try text(item["activity"], "\(what).activity")))
+        }
+        for (i, item) in try list("enrollments").enumerated() {
+            guard let people = item["participants"] as? [String] else { throw fail("enrollments[\(i)].participants must be a list of ids") }
+            roster.enrollments.append(Enrollment(training: try text(item["training"], "enrollments[\(i)].training"), participants: people))
+        }
+        for (i, item) in try list("unmet").enumerated() {
+            let what = "unmet[\(i)]"
+            guard let missing = number(item["missing"]) else { throw fail("\(what).missing is missing") }
+            roster.unmet.append(Unmet(activity: try text(item["activity"], "\(what).activity"), day: try day(item["day"], what),
+                                      slot: try text(item["slot"], "\(what).slot"), missing: Int(missing)))
+        }
+        roster.explanation = root["explanation"] as? String
+        if let solver = root["solver"] as? [String: Any] {
+            roster.solver = SolverInfo(name: (solver["name"] as? String) ?? "", version: (solver["version"] as? String) ?? "",
+                                       seconds: number(solver["seconds"]) ?? 0)
+        }
+        return roster
+    }
+}
+
+/// `parcours verify`: everything a roster claims, recomputed from its assignments alone.
+public struct RosterVerification: Sendable {
+    public var violations: [Violation]
+    /// Reported values that differ from the recomputed ones.
+    public var mismatches: [String]
+    public var recomputed: RosterCheck.Report
+    public var isValid: Bool { violations.isEmpty && mismatches.isEmpty }
+
+    public init(scenario: Scenario, roster: Roster) {
+        let report = RosterCheck(scenario).check(roster.assignments, roster.supervision)
+        recomputed = report
+        violations = report.violations
+        var m: [String] = []
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * max(1, abs(a), abs(b)) }
+        if roster.hasSolution {
+            if let terms = roster.terms {
+                for term in ObjectiveTerm.allCases where !close(terms[term], report.terms[term]) {
+                    m.append("term \(term.rawValue): reported \(JSON.number(terms[term])), recomputed \(JSON.number(report.terms[term]))")
+                }
+                if let objective = roster.objective, !close(objective, terms.total) {
+                    m.append("objective \(JSON.number(objective)) is not the sum of the terms, \(JSON.number(terms.total))")
+                }
+            } else {
+                m.append("terms are missing")
+            }
+            if roster.objective == nil { m.append("objective is missing") }
+            if let objective = roster.objective, let bound = roster.bound, bound > objective + 1e-6 * max(1, abs(objective)) {
+                m.append("bound \(JSON.number(bound)) is above the objective \(JSON.number(objective))")
+            }
+            if roster.unmet != report.unmet {
+                m.append("unmet shifts differ: reported \(roster.unmet.count), recomputed \(report.unmet.count) "
+                    + "(\(report.unmet.map { "\($0.activity) \($0.day.rawValue) \($0.slot) missing \($0.missing)" }.joined(separator: ", ")))")
+            }
+            if roster.enrollments != report.enrollments {
+                m.append("enrollments differ from the training sessions in assignments")
+            }
+        } else {
+            if !roster.assignments.isEmpty || !roster.supervision.isEmpty {
+                m.append("an \(roster.status.rawValue) roster must have no assignments")
+            }
+            if (roster.explanation ?? "").isEmpty { m.append("an \(roster.status.rawValue) roster must carry an explanation") }
+        }
+        mismatches = m
+    }
+}
