@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The command line. It only parses arguments, calls the engine and prints.
+
+import ArgumentParser
+import Foundation
+import ParcoursEngine
+import ParcoursScenario
+
+@main
+struct Parcours: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parcours",
+        abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
+        subcommands: [Solve.self, Verify.self, Validate.self, Generate.self, Compare.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Exit codes shared by the commands.
+enum Exit {
+    static let solved: Int32 = 0
+    static let violations: Int32 = 1
+    static let infeasible: Int32 = 2
+    static let noSolution: Int32 = 3
+    static let usage: Int32 = 64
+    static let invalidScenario: Int32 = 65
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Loads a scenario and applies variants and a baseline file; prints located errors and exits 65.
+func loadScenario(_ path: String, variants: [String] = [], baseline: String? = nil, warnings: Bool = false) throws -> Scenario {
+    do {
+        let loaded = try ScenarioLoader.read(file: path, variants: variants, baseline: baseline)
+        if warnings { for w in loaded.warnings { printError(w.description) } }
+        return loaded.scenario
+    } catch {
+        printError(error.description)
+        throw ExitCode(Exit.invalidScenario)
+    }
+}
+
+/// Parses `tue.pm` into a period of the scenario's calendar.
+func parsePeriod(_ text: String, in scenario: Scenario) throws -> Period {
+    let parts = text.split(separator: ".").map(String.init)
+    guard parts.count == 2, let day = Day(rawValue: parts[0]), let period = scenario.calendar.period(day: day, slot: parts[1]) else {
+        printError("error: '\(text)' is not a period of this week; write DAY.SLOT, e.g. "
+            + "\(scenario.calendar.days.first?.rawValue ?? "mon").\(scenario.calendar.slots.first?.id ?? "am")")
+        throw ExitCode(Exit.usage)
+    }
+    return period
+}
+
+func write(_ text: String, to path: String?) throws {
+    guard let path, path != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        printError("error: cannot write '\(path)': \(error.localizedDescription)")
+        throw ExitCode(Exit.usage)
+    }
+}
+
+/// Progress on stderr, only when it is a terminal and the solve lasts more than a second.
+func progressPrinter() -> (@Sendable (Modelling.SolveProgress) -> Void)? {
+    guard isatty(2) == 1 else { return nil }
+    return { p in
+        guard p.seconds >= 1 else { return }
+        let inc = p.incumbent.map { String(format: "%.2f", $0) } ?? "-"
+        let bnd = p.bound.map { String(format: "%.2f", $0) } ?? "-"
+        let gap = p.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "-"
+        printError(String(format: "\u{1B}[2K\r%6.1f s  roster %@  bound %@  gap %@  nodes %d", p.seconds, inc, bnd, gap, p.nodes)
+            .replacingOccurrences(of: "\n", with: ""))
+    }
+}
+
+import Modelling
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a week and write its roster (JSON).",
+        discussion: """
+        Exit codes: 0 solved (optimal or feasible), 2 infeasible, 3 no roster within the time limit,
+        64 usage, 65 invalid scenario.
+        """)
+
+    @Argument(help: "The scenario file (YAML or JSON).") var scenario: String
+    @Option(name: .customLong("variant"), help: "A variant file to apply (repeatable, in order).") var variants: [String] = []
+    @Option(help: "A published roster (JSON) to stay close to (the stability term).") var baseline: String?
+    @Option(name: .customLong("freeze-before"), help: "With a baseline: keep every assignment before this period (e.g. tue.pm).")
+    var freezeBefore: String?
+    @Option(name: [.short, .customLong("output")], help: "Where to write the roster JSON (default: stdout, or nothing with --format text).")
+    var output: String?
+    @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double = 60
+    @Option(help: "Relative MIP gap at which to stop (0 = prove optimality).") var gap: Double = 0
+    @Option(help: "json: the roster on stdout (or -o) and a summary on stderr; text: a summary and the table on stdout.")
+    var format: OutputFormat = .json
+    @Flag(help: "Write 0 as solver seconds, so that two runs give identical bytes.") var reproducible = false
+    @Flag(help: "Show GLPK's own log on stderr.") var verbose = false
+
+    enum OutputFormat: String, ExpressibleByArgument { case json, text }
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a number >= 0, e.g. 0.01 for 1 %") }
+        if freezeBefore != nil && baseline == nil { throw ValidationError("--freeze-before needs --baseline (or a baseline in the scenario)") }
+    }
+
+    func run() throws {
+        let s = try loadScenario(scenario, variants: variants, baseline: baseline)
+        var options = EngineOptions(timeLimit: timeLimit, relativeGap: gap)
+        if let freezeBefore { options.frozenBefore = try parsePeriod(freezeBefore, in: s) }
+        options.progress = progressPrinter()
+        if verbose { options.log = { line in printError(line) } }
+        let roster = RosterEngine().solve(s, options: options)
+        if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
+        switch format {
+        case .json:
+            try write(roster.json(timing: !reproducible), to: output)
+            printError(roster.summary(for: s))
+        case .text:
+            if let output { try write(roster.json(timing: !reproducible), to: output) }
+            var text = roster.summary(for: s)
+            if roster.hasSolution { text += "\n" + roster.table(for: s) }
+            if let published = s.baseline, roster.hasSolution {
+                text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text
+            }
+            try write(text, to: nil)
+        }
+        switch roster.status {
+        case .optimal, .feasible: return
+        case .infeasible: throw ExitCode(Exit.infeasible)
+        case .noSolution: throw ExitCode(Exit.noSolution)
+        }
+    }
+}
+
+func printError(_ text: String, terminator: String) {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a roster against its scenario: every hard rule and every reported term.",
+        discussion: "Exit codes: 0 valid, 1 a rule is broken or a reported value differs, 65 invalid scenario or roster file.")
+
+    @Argument(help: "The scenario file.") var scenario: String
+    @Argument(help: "The roster JSON file.") var roster: String
+    @Option(name: .customLong("variant"), help: "Variant files the roster was solved with.") var variants: [String] = []
+    @Option(help: "The baseline the roster was solved with.") var baseline: String?
+
+    func run() throws {
+        let s = try loadScenario(scenario, variants: variants, baseline: baseline)
+        let r: Roster
+        do { r = try Roster.read(file: roster) } catch {
+            printError(error.description)
+            throw ExitCode(Exit.invalidScenario)
+        }
+        let verification = RosterVerification(scenario: s, roster: r)
+        if verification.isValid {
+            print("\(roster): valid (\(r.status.rawValue), \(r.assignments.count) assignments, objective \(r.objective.map { "\($0)" } ?? "none"))")
+            return
+        }
+        for v in verification.violations { print("violation \(v)") }
+        for m in verification.mismatches { print("mismatch: \(m)") }
+        print("\(roster): \(verification.violations.count) violation(s), \(verification.mismatches.count) mismatch(es)")
+        throw ExitCode(Exit.violations)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario (and variants) and print a one-screen summary.",
+        discussion: "Exit codes: 0 valid, 65 invalid (every problem is listed with its file, line and column).")
+
+    @Argument(help: "The scenario file.") var scenario: String
+    @Option(name: .customLong("variant"), help: "Variant files to apply (repeatable).") var variants: [String] = []
+
+    func run() throws {
+        let s = try loadScenario(scenario, variants: variants, warnings: true)
+        print(ScenarioSummary(s).text, terminator: "")
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a realistic generated scenario of any size (deterministic).")
+
+    @Option(help: "Number of participants (10 to 1000).") var participants: Int
+    @Option(help: "Seed: the same size and seed give the same bytes.") var seed: UInt64 = 1
+    @Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
+
+    func validate() throws {
+        guard (1...5000).contains(participants) else { throw ValidationError("--participants must be between 1 and 5000") }
+    }
+
+    func run() throws {
+        throw ValidationError("the generator is not built yet") // GENERATOR
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a week and its variants (or a sweep of one setting) and compare them side by side.",
+        discussion: """
+        Examples:
+          parcours compare week.yaml variants/marc-off.yaml variants/urgent-order.yaml
+          parcours compare week.yaml --sweep rules.supervision_ratio=6..10 --format markdown
+        Sweep keys: rules.supervision_ratio, rules.max_hours_per_day, weights.TERM, activity.ID.min, participants.
+        """)
+
+    @Argument(help: "The scenario file.") var scenario: String
+    @Argument(help: "Variant files; each is applied to the scenario on its own.") var variants: [String] = []
+    @Option(help: "A published roster (JSON) for the stability term.") var baseline: String?
+    @Option(help: "Sweep one setting: KEY=A..B or KEY=A,B,C.") var sweep: String?
+    @Option(help: "text, markdown, json or csv.") var format: Comparison.Format = .text
+    @Option(name: .customLong("time-limit"), help: "Seconds per solve.") var timeLimit: Double = 60
+    @Option(help: "Relative MIP gap at which to stop.") var gap: Double = 0
+    @Option(help: "Solves at once (each on its own thread).") var jobs: Int = 2
+    @Flag(help: "Leave solve times out, so that two runs give identical output.") var reproducible = false
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !variants.isEmpty || sweep != nil else { throw ValidationError("give variant files or --sweep KEY=VALUES") }
+    }
+
+    func run() throws {
+        let base = try loadScenario(scenario, baseline: baseline)
+        var versions: [(label: String, scenario: Scenario)] = [("base", base)]
+        for v in variants {
+            let s = try loadScenario(scenario, variants: [v], baseline: baseline)
+            let title = (try? ScenarioLoader.loadVariant(file: v).title) ?? v
+            versions.append((title.isEmpty ? v : title, s))
+        }
+        if let sweep {
+            switch Sweep.parse(sweep) {
+            case .failure(let e): throw ValidationError(e.description)
+            case .success(let spec):
+                for value in spec.values {
+                    switch spec.apply(value, to: base) {
+                    case .failure(let e): throw ValidationError(e.description)
+                    case .success(let s): versions.append((spec.label(value), s))
+                    }
+                }
+            }
+        }
+        let comparison = Comparison.solve(versions, options: EngineOptions(timeLimit: timeLimit, relativeGap: gap), parallel: jobs)
+        print(comparison.render(format, timing: !reproducible), terminator: "")
+    }
+}
+
+extension Comparison.Format: ExpressibleByArgument {}
