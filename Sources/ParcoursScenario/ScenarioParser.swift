@@ -278,7 +278,7 @@ final class ScenarioParser {
             }
         }
         if let a = f["avoid"] { p.avoid = references(a, path: "\(path)/avoid", what: "avoid") }
-        if let x = f["fixed"] { p.fixed = fixedItems(x, path: "\(path)/fixed") }
+        if let x = f["fixed"] { reader.record("\(path)/fixed", x); p.fixed = fixedItems(x, path: "\(path)/fixed") }
     }
 
     func hoursBand(_ node: Node, path: String) -> HoursBand? {

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Thousands of random byte and field mutations of valid scenarios (the shipped ones and the test
+// bases): the loader must never crash or hang, and must end either with a scenario or with errors
+// that all carry a location.
+
+import Foundation
+import Testing
+@testable import ParcoursScenario
+
+/// SplitMix64: a small deterministic generator, so that a failure can be replayed.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+}
+
+/// The repository's `Scenarios/` folder, found from this file's path.
+func shippedScenarioFiles() -> [String] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = root.appendingPathComponent("Scenarios").path
+    guard let walker = FileManager.default.enumerator(atPath: dir) else { return [] }
+    return walker.compactMap { $0 as? String }.filter { $0.hasSuffix("scenario.yaml") }.sorted().map { dir + "/" + $0 }
+}
+
+enum Mutation: CaseIterable {
+    case deleteCharacter, insertCharacter, replaceCharacter, deleteLine, duplicateLine, swapLines, replaceToken, indentLine
+
+    static let alphabet = Array(":-[]{}\"', \n\t#&*!|>%@`0123456789.aZé\u{0}")
+    static let tokens = ["", "-1", "0", "1e9", "999999999999999999999", "nan", "all", "null", "~", "[]", "{}", "mon", "sun",
+                         "am", "p01", "cuisine", "\"08:00\"", "25:00", "2026-13-01", "true", "x y", "&a", "*a", "!!binary"]
+
+    func apply(to text: String, random g: inout SplitMix64) -> String {
+        var chars = Array(text.unicodeScalars)
+        var lines = text.components(separatedBy: "\n")
+        switch self {
+        case .deleteCharacter where !chars.isEmpty:
+            chars.remove(at: g.below(chars.count))
+        case .insertCharacter:
+            chars.insert(Mutation.alphabet[g.below(Mutation.alphabet.count)].unicodeScalars.first!, at: g.below(chars.count + 1))
+        case .replaceCharacter where !chars.isEmpty:
+            chars[g.below(chars.count)] = Mutation.alphabet[g.below(Mutation.alphabet.count)].unicodeScalars.first!
+        case .deleteLine:
+            lines.remove(at: g.below(lines.count))
+            return lines.joined(separator: "\n")
+        case .duplicateLine:
+            let i = g.below(lines.count)
+            lines.insert(lines[i], at: i)
+            return lines.joined(separator: "\n")
+        case .swapLines:
+            lines.swapAt(g.below(lines.count), g.below(lines.count))
+            return lines.joined(separator: "\n")
+        case .indentLine:
+            let i = g.below(lines.count)
+            lines[i] = (g.below(2) == 0 ? "  " : "") + String(lines[i].dropFirst(g.below(3)))
+            return lines.joined(separator: "\n")
+        case .replaceToken:
+            // Replace a value after a colon with a token of another type or range.
+            let i = g.below(lines.count)
+            if let colon = lines[i].lastIndex(of: ":") {
+                lines[i] = String(lines[i][...colon]) + " " + Mutation.tokens[g.below(Mutation.tokens.count)]
+            }
+            return lines.joined(separator: "\n")
+        default:
+            break
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: chars)
+        return String(result)
+    }
+}
+
+@Suite struct MutatedScenarios {
+    func bases() throws -> [(name: String, text: String, directory: String)] {
+        var result: [(String, String, String)] = [("variant base", variantBase, ".")]
+        for file in shippedScenarioFiles() {
+            result.append((file, try String(contentsOfFile: file, encoding: .utf8), ScenarioLoader.directoryOf(file)))
+        }
+        return result
+    }
+
+    @Test func neverCrashAndAlwaysLocateTheirErrors() throws {
+        var g = SplitMix64(state: 20261122)
+        var loaded = 0, rejected = 0
+        let bases = try bases()
+        let perBase = max(400, 4000 / bases.count)
+        for base in bases {
+            for _ in 0..<perBase {
+                var text = base.text
+                for _ in 0..<(1 + g.below(3)) {
+                    text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g)
+                }
+                do {
+                    _ = try ScenarioLoader.load(yaml: text, file: "mutant.yaml", directory: base.directory)
+                    loaded += 1
+                } catch {
+                    rejected += 1
+                    #expect(!error.errors.isEmpty)
+                    for e in error.errors where e.location == nil {
+                        Issue.record("unlocated error in a mutant of \(base.name): \(e)\n--- mutant:\n\(text)")
+                    }
+                }
+            }
+        }
+        // Both outcomes occur: the mutations are neither all harmless nor all fatal.
+        #expect(loaded > 0 && rejected > 0)
+        #expect(loaded + rejected == perBase * bases.count)
+    }
+
+    @Test func bytesThatAreNotUTF8AreAnErrorNotACrash() throws {
+        let dir = try temporaryDirectory()
+        _ = FileManager.default.createFile(atPath: dir + "/bad.yaml", contents: Data([0x70, 0x61, 0xFF, 0xFE, 0x3A, 0x20, 0x31]))
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(file: dir + "/bad.yaml") }
+        do { _ = try ScenarioLoader.load(file: dir + "/bad.yaml") } catch {
+            #expect(error.errors.first?.message.contains("not UTF-8") == true)
+        }
+    }
+}
