@@ -89,6 +89,8 @@ public struct ComparedRun: Sendable {
         let under = scenario.participants.indices.filter { report.hours[$0] < scenario.participants[$0].hours.min - 1e-9 }.count
         rows.append(("under contract minimum", roster.hasSolution ? "\(under)" : "-"))
         rows.append(("participant hours", roster.hasSolution ? JSON.number(report.hours.reduce(0, +)) : "-"))
+        rows.append(("goal hours achieved", roster.hasSolution
+            ? "\(JSON.number(report.goalHoursAchieved)) / \(JSON.number(report.goalHoursWanted))" : "-"))
         let supervised = roster.supervision.reduce(0.0) { $0 + (scenario.calendar.period(day: $1.day, slot: $1.slot)?.hours ?? 0) }
         rows.append(("supervisor hours", roster.hasSolution ? JSON.number(supervised) : "-"))
         rows.append(("training enrolments", roster.hasSolution ? "\(roster.enrollments.reduce(0) { $0 + $1.participants.count })" : "-"))
@@ -138,8 +140,9 @@ public struct Comparison: Sendable {
             rows.remove(at: i)
             for r in values.indices { values[r].remove(at: i) }
         }
-        let diffs: [(String, RosterChanges)] = runs.dropFirst().map { run in
-            (run.label, RosterChanges(scenario: run.scenario, before: runs[0].roster.assignments, after: run.roster.assignments))
+        let diffs: [(String, RosterChanges, [String])] = runs.dropFirst().map { run in
+            (run.label, RosterChanges(scenario: run.scenario, before: runs[0].roster.assignments, after: run.roster.assignments),
+             Self.newlyShort(base: runs[0].roster, variant: run.roster))
         }
         switch format {
         case .csv:
@@ -153,16 +156,16 @@ public struct Comparison: Sendable {
                 return "    {\"label\": \(JSON.string(labels[i])), \(fields)}"
             }.joined(separator: ",\n")
             out += "\n  ],\n  \"changes\": [\n"
-            out += diffs.map { label, changes in
+            out += diffs.map { label, changes, short in
                 "    {\"label\": \(JSON.string(label)), \"moves\": [" + changes.moves.map {
                     "{\"participant\": \(JSON.string($0.participant)), \"day\": \(JSON.string($0.day.rawValue)), \"slot\": \(JSON.string($0.slot)), \"before\": \(JSON.string($0.before)), \"after\": \(JSON.string($0.after))}"
-                }.joined(separator: ", ") + "]}"
+                }.joined(separator: ", ") + "], \"newly_short\": [" + short.map(JSON.string).joined(separator: ", ") + "]}"
             }.joined(separator: ",\n")
             return out + "\n  ]\n}\n"
         case .markdown:
             var out = "| | " + labels.joined(separator: " | ") + " |\n|---|" + labels.map { _ in "---:" }.joined(separator: "|") + "|\n"
             for (r, row) in rows.enumerated() { out += "| \(row) | " + values.map { $0[r] }.joined(separator: " | ") + " |\n" }
-            for (label, changes) in diffs { out += "\n**\(label)** vs **\(labels[0])**: " + movesText(changes) }
+            for (label, changes, short) in diffs { out += "\n**\(label)** vs **\(labels[0])**: " + movesText(changes, short) }
             return out
         case .text:
             let width0 = max(rows.map(\.count).max() ?? 0, 6)
@@ -173,16 +176,27 @@ public struct Comparison: Sendable {
             }
             var out = line("", labels) + "\n"
             for (r, row) in rows.enumerated() { out += line(row, values.map { $0[r] }) + "\n" }
-            for (label, changes) in diffs { out += "\n\(label) vs \(labels[0]): " + movesText(changes) }
+            for (label, changes, short) in diffs { out += "\n\(label) vs \(labels[0]): " + movesText(changes, short) }
             return out
         }
     }
 
-    private func movesText(_ changes: RosterChanges) -> String {
-        guard !changes.moves.isEmpty else { return "same roster\n" }
-        var out = "\(changes.moves.count) period(s) change\n"
+    private func movesText(_ changes: RosterChanges, _ short: [String]) -> String {
+        var out = changes.moves.isEmpty ? "same roster\n" : "\(changes.moves.count) period(s) change\n"
         for m in changes.moves { out += "  \(m.participant) \(m.day.rawValue) \(m.slot): \(m.before) → \(m.after)\n" }
+        if !short.isEmpty { out += "  shorter shifts: " + short.joined(separator: ", ") + "\n" }
         return out
+    }
+
+    /// Shifts missing more people in `variant` than in `base`: "cuisine fri am (2 missing, was 0)".
+    static func newlyShort(base: Roster, variant: Roster) -> [String] {
+        guard variant.hasSolution else { return [] }
+        var before: [String: Int] = [:]
+        for u in base.unmet { before["\(u.activity) \(u.day.rawValue) \(u.slot)"] = u.missing }
+        return variant.unmet.compactMap { u in
+            let key = "\(u.activity) \(u.day.rawValue) \(u.slot)", was = before[key] ?? 0
+            return u.missing > was ? "\(key) (\(u.missing) missing, was \(was))" : nil
+        }
     }
 
     private func csv(_ s: String) -> String {

@@ -27,6 +27,10 @@ public struct RosterCheck: Sendable {
         public var enrollments: [Roster.Enrollment]
         /// H(p) per participant, in scenario order.
         public var hours: [Double]
+        /// Goal hours achieved (each goal counted up to its target; a training goal counts its hours once enrolled)
+        /// and wanted, over all participants.
+        public var goalHoursAchieved: Double = 0
+        public var goalHoursWanted: Double = 0
     }
 
     /// Checks assignments and supervision against the scenario and computes the objective terms.
@@ -209,6 +213,7 @@ public struct RosterCheck: Sendable {
         var terms = TermValues()
         terms[.coverage] = w.coverage * coverage
         var contract = 0.0, target = 0.0, goals = 0.0, preference = 0.0
+        var goalHoursAchieved = 0.0, goalHoursWanted = 0.0
         for (p, participant) in participants.enumerated() {
             contract += max(0, participant.hours.min - hours[p])
             target += abs(hours[p] - participant.hours.target)
@@ -218,7 +223,9 @@ public struct RosterCheck: Sendable {
             for goal in participant.goals {
                 switch goal.kind {
                 case .activity(let id, let h):
-                    goals += goal.weight * max(0, h - hoursIn { $0 == .activity(id) })
+                    let achieved = hoursIn { $0 == .activity(id) }
+                    goals += goal.weight * max(0, h - achieved)
+                    goalHoursAchieved += min(h, achieved); goalHoursWanted += h
                 case .skill(let skill, let h):
                     let achieved = hoursIn { place in
                         switch place {
@@ -227,9 +234,11 @@ public struct RosterCheck: Sendable {
                         }
                     }
                     goals += goal.weight * max(0, h - achieved)
+                    goalHoursAchieved += min(h, achieved); goalHoursWanted += h
                 case .training(let id):
                     guard let k = index.trainingIndex[id] else { continue }
-                    if !enrolled[p].contains(k) { goals += goal.weight * index.trainingHours(k) }
+                    if !enrolled[p].contains(k) { goals += goal.weight * index.trainingHours(k) } else { goalHoursAchieved += index.trainingHours(k) }
+                    goalHoursWanted += index.trainingHours(k)
                 }
             }
             for id in participant.dislikes { preference += hoursIn { $0 == .activity(id) } }
@@ -254,7 +263,8 @@ public struct RosterCheck: Sendable {
             }
         }
         terms[.stability] = w.stability * Double(changed)
-        return Report(violations: v, terms: terms, unmet: unmet, enrollments: enrollments, hours: hours)
+        return Report(violations: v, terms: terms, unmet: unmet, enrollments: enrollments, hours: hours,
+                      goalHoursAchieved: goalHoursAchieved, goalHoursWanted: goalHoursWanted)
     }
 
     private func fmt(_ x: Double) -> String { JSON.number(x) }

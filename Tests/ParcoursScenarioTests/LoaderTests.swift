@@ -235,3 +235,20 @@ func temporaryDirectory() throws -> String {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
+
+@Suite struct PlannerDocumentation {
+    /// The YAML examples of docs/scenario-format.md: the scenario loads, and the variant applies to it.
+    @Test func examplesLoad() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+        let blocks = page.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(blocks.count == 2)
+        let scenario = try ScenarioLoader.load(yaml: blocks[0], file: "example.yaml")
+        #expect(scenario.participants.count == 2 && scenario.activities.count == 2 && scenario.calendar.slots[1].hours == 3.25)
+        let variant = try ScenarioLoader.variant(yaml: blocks[1])
+        let changed = try ScenarioLoader.load(yaml: blocks[0], file: "example.yaml", variants: [variant])
+        #expect(changed.participants.map(\.id) == ["p01", "p31"])
+        #expect(changed.participants[0].avoid.isEmpty)
+        #expect(changed.rules.supervisionRatio == 10 && changed.weights.coverage == 200)
+    }
+}
