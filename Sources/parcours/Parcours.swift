@@ -12,7 +12,7 @@ struct Parcours: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
-        subcommands: [Solve.self, Verify.self, Validate.self, Generate.self, Compare.self],
+        subcommands: [Solve.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -256,3 +256,84 @@ struct Compare: ParsableCommand {
 }
 
 extension Comparison.Format: ExpressibleByArgument {}
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Solve a suite of weeks, print size, result and cost, and check them against a baseline.",
+        discussion: """
+        The suite is every scenario.yaml under the given files or folders (default: Scenarios/) plus generated
+        weeks of the sizes given with --sizes. With --baseline, the run fails (exit 1) on a quality regression:
+        an objective worse than the baseline's (beyond 1e-6) or a lost `optimal`. Time, memory and solver work
+        are reported as ratios only. --update writes the baseline instead.
+        Exit codes: 0 no quality regression, 1 regression, 64 usage, 65 invalid scenario.
+        """)
+
+    @Argument(help: "Scenario files or folders (default: Scenarios/).") var suite: [String] = []
+    @Option(help: "Sizes of generated weeks to add, e.g. 30,100,300 (seed 1).") var sizes: String = "30,100"
+    @Option(help: "The committed bench baseline (JSON).") var baseline: String?
+    @Flag(help: "Write the results as the new baseline instead of checking them.") var update = false
+    @Option(name: .customLong("time-limit"), help: "Seconds per week.") var timeLimit: Double = 120
+
+    func validate() throws {
+        if update && baseline == nil { throw ValidationError("--update needs --baseline FILE") }
+        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        for s in sizes.split(separator: ",") where Int(s.trimmingCharacters(in: .whitespaces)).map({ $0 < 1 || $0 > 5000 }) ?? true {
+            throw ValidationError("--sizes takes whole numbers from 1 to 5000 separated by commas, e.g. 30,100,300")
+        }
+    }
+
+    func run() throws {
+        var cases: [(name: String, scenario: Scenario)] = []
+        for path in suite.isEmpty ? ["Scenarios"] : suite {
+            for file in scenarioFiles(under: path) { cases.append((file, try loadScenario(file))) }
+        }
+        for s in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            cases.append(("generated-\(s)", try generatedScenario(participants: s)))
+        }
+        guard !cases.isEmpty else { throw ValidationError("the suite is empty: give scenario files or folders, or --sizes") }
+        let reference = try baseline.flatMap { file in update ? nil : try readBaseline(file) }
+        printError("solving \(cases.count) weeks…")
+        let results = Bench.run(cases, options: EngineOptions(timeLimit: timeLimit)) { r in
+            printError("  \(r.name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
+        }
+        print(Bench.table(results), terminator: "")
+        if update, let baseline {
+            try write(BenchBaseline(results).json, to: baseline)
+            print("baseline written to \(baseline)")
+            return
+        }
+        guard let reference else { return }
+        let (regressions, notes) = reference.compare(results)
+        for n in notes { print("  \(n)") }
+        if regressions.isEmpty {
+            print("quality gate: passed (\(results.count) weeks, no worse objective, no lost optimum)")
+        } else {
+            for r in regressions { print("REGRESSION \(r)") }
+            print("quality gate: FAILED (\(regressions.count) regression(s))")
+            throw ExitCode(1)
+        }
+    }
+
+    private func readBaseline(_ file: String) throws -> BenchBaseline {
+        do { return try BenchBaseline.read(file: file) } catch {
+            printError(error.description)
+            throw ExitCode(Exit.usage)
+        }
+    }
+
+    /// `path` itself if it is a file, else every `scenario.yaml` below it, sorted.
+    private func scenarioFiles(under path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [path] }
+        guard isDirectory.boolValue else { return [path] }
+        let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+            .filter { ($0 as NSString).lastPathComponent == "scenario.yaml" }.sorted()
+        return found.map { (path as NSString).appendingPathComponent($0) }
+    }
+}
+
+/// A generated week, loaded through the same YAML path as a planner's file.
+func generatedScenario(participants: Int) throws -> Scenario {
+    throw ValidationError("the generator is not built yet") // GENERATOR
+}
