@@ -35,6 +35,9 @@ public struct RosterModel: Sendable {
     public private(set) var terms: [ObjectiveTerm: LinearExpression] = [:]
     /// Granularity of the objective at integer points, when one was found.
     public private(set) var objectiveStep: Double?
+    /// Branch first on which trainings run: few decisions that shape everyone's week, and that the
+    /// relaxation splits. (Supervisors first was measured too: better on some weeks, worse on others.)
+    public private(set) var branchingPriority: [Variable: Int] = [:]
     /// Pinned or frozen assignments the model cannot even represent (each makes the week infeasible).
     public private(set) var impossible: [String] = []
 
@@ -48,6 +51,11 @@ public struct RosterModel: Sendable {
     private(set) var worksOnDay: [[Variable?]] = []     // [participant][day]
     private let frozenBefore: Period?
     private let baseline: BaselineStates
+    /// The contract and target slacks of each participant, when they exist.
+    private var under: [Int: Variable] = [:]
+    private var off: [Int: Variable] = [:]
+    /// Each activity or skill goal's shortfall slack, with the hours it measures.
+    private var goalShortfalls: [(participant: Int, goal: Int, short: Variable, achieved: LinearExpression, needed: Double)] = []
 
     /// Builds the model. `frozenBefore`: every participant's state in earlier periods is kept as
     /// in the baseline (replanning a week that has started).
@@ -87,6 +95,7 @@ public struct RosterModel: Sendable {
         var objective = LinearExpression()
         for term in ObjectiveTerm.allCases { objective += terms[term]! }
         try model.minimize(objective)
+        try addReachableHoursCuts()
         objectiveStep = Self.granularity(of: objective, in: model, hours: hourConstants())
     }
 
@@ -297,6 +306,7 @@ public struct RosterModel: Sendable {
                     continue
                 }
                 let runs = try model.addBinary("y[\(training.id)]")
+                branchingPriority[runs] = 1
                 try model.add(enrolled - Double(training.minParticipants) * runs >= 0, name: "H10[\(training.id),min]")
                 for i in enrolmentsIn[k] {
                     try model.add(enrolments[i].variable <= runs,
@@ -409,9 +419,22 @@ public struct RosterModel: Sendable {
             }
             let short = try model.addVariable("short[\(shiftName(si))]", lower: 0, upper: Double(shift.min))
             try model.add(people + short >= Double(shift.min), name: "coverage[\(shiftName(si))]")
+            try addUnsupervisedShortfallCut(si, short)
             e.add(short, cost)
         }
         return e
+    }
+
+    /// A shift needing supervision is short of min − ratio × supervisors at best, and of all its min
+    /// without one. With j = ⌊min / ratio⌋ supervisors the shortfall is min − j × ratio, with j + 1 it is
+    /// none: the hull edge between them, short >= (min − j × ratio) × (j + 1 − supervisors), is valid
+    /// for every roster and cuts off the relaxation's fractional supervisors staffing whole shifts.
+    private mutating func addUnsupervisedShortfallCut(_ si: Int, _ short: Variable) throws(ModelError) {
+        let shift = index.shifts[si]
+        guard shift.ratio > 0, shift.min % shift.ratio != 0 else { return }
+        let j = shift.min / shift.ratio, rest = Double(shift.min - j * shift.ratio)
+        try model.add(LinearExpression(short) + rest * supervisors(in: si) >= rest * Double(j + 1),
+                      name: "coverage[\(shiftName(si)),supervised]")
     }
 
     /// contract = W × Σ max(0, hours.min − H(p)).
@@ -421,6 +444,7 @@ public struct RosterModel: Sendable {
             let under = try model.addVariable("under[\(participant.id)]", lower: 0, upper: participant.hours.min)
             try model.add(hours(p) + under >= participant.hours.min, name: "contract[\(participant.id)]")
             e.add(under, scenario.weights.contract)
+            self.under[p] = under
         }
         return e
     }
@@ -435,6 +459,7 @@ public struct RosterModel: Sendable {
             try model.add(h - off <= goal, name: "target[\(participant.id),over]")
             try model.add(h + off >= goal, name: "target[\(participant.id),under]")
             e.add(off, scenario.weights.target)
+            self.off[p] = off
         }
         return e
     }
@@ -469,6 +494,7 @@ public struct RosterModel: Sendable {
                 let short = try model.addVariable("goalShort[\(participant.id),\(g + 1)]", lower: 0, upper: needed)
                 try model.add(achieved + short >= needed, name: "goal[\(participant.id),\(g + 1)]")
                 e.add(short, w * goal.weight)
+                goalShortfalls.append((p, g, short, achieved, needed))
             }
         }
         return e
@@ -536,6 +562,53 @@ public struct RosterModel: Sendable {
         return e
     }
 
+    // MARK: Tightening (valid for every roster; they only cut the relaxation)
+
+    /// Hours come in whole periods. Over the weekly totals p can reach (per day within the daily cap,
+    /// then summed, up to hours.max), the contract and target costs together lie above the lower
+    /// convex hull of their values; likewise a goal's shortfall over the hours it can reach. Each hull
+    /// edge that the continuous costs undercut becomes a cut.
+    private mutating func addReachableHoursCuts() throws(ModelError) {
+        let wc = scenario.weights.contract, wt = scenario.weights.target
+        for (p, participant) in scenario.participants.enumerated() {
+            let u = under[p], o = off[p]
+            guard (u != nil && wc > 0) || (o != nil && wt > 0), let reach = reachableWeeklyHours(p) else { continue }
+            let band = participant.hours
+            let cost: (Double) -> Double = { h in
+                (u != nil ? wc * max(0, band.min - h) : 0) + (o != nil ? wt * abs(h - band.target) : 0)
+            }
+            let h = hours(p)
+            for (n, line) in lowerHullCuts(points: reach.hours, cost: cost, breakpoints: [band.min, band.target]).enumerated() {
+                var lhs = -line.slope * h
+                if let u { lhs.add(u, wc) }
+                if let o { lhs.add(o, wt) }
+                try model.add(lhs >= line.intercept, name: "reach[\(participant.id),\(n + 1)]")
+            }
+        }
+        for goal in goalShortfalls {
+            let parts = goal.achieved.merged().map(\.coefficient)
+            guard let reach = ReachableHours.subsetSums(parts) else { continue }
+            let lines = lowerHullCuts(points: reach.hours, cost: { max(0, goal.needed - $0) }, breakpoints: [goal.needed])
+            for (n, line) in lines.enumerated() {
+                try model.add(LinearExpression(goal.short) - line.slope * goal.achieved >= line.intercept,
+                              name: "reach[\(scenario.participants[goal.participant].id),goal\(goal.goal + 1),\(n + 1)]")
+            }
+        }
+    }
+
+    /// The weekly totals p can reach: per day, sums of that day's possible periods within the daily
+    /// cap; the week, sums over days, within hours.max. Nil when a slot is not in quarter hours.
+    func reachableWeeklyHours(_ p: Int) -> ReachableHours? {
+        let participant = scenario.participants[p]
+        var week = ReachableHours()
+        for d in scenario.calendar.days.indices {
+            let possible = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }.map(\.hours)
+            guard let day = ReachableHours.subsetSums(possible, atMost: scenario.maxHoursPerDay(participant)) else { return nil }
+            week = week.plus(day).capped(at: participant.hours.max)
+        }
+        return week
+    }
+
     // MARK: Helpers
 
     /// Fixes a variable, or records why it cannot be fixed (its bounds already exclude the value).
@@ -575,18 +648,20 @@ public struct RosterModel: Sendable {
     }
 
     /// The step between objective values at integer points, if the weights and hours admit one:
-    /// the largest 1/m (m from a list of common denominators) such that m × coefficient is integral
-    /// for integer variables, and m × coefficient × every hour constant for continuous ones
-    /// (a slack's value is a sum of such hours).
+    /// the largest step from a list (1000 … 2, then 1, 1/2 … 1/1000) that divides every integer
+    /// variable's coefficient, and every continuous one's times every hour constant (a slack's value
+    /// is a sum of such hours). With 4-hour slots and the default weights it is 4.
     static func granularity(of objective: LinearExpression, in model: Model, hours: [Double]) -> Double? {
         func integral(_ x: Double) -> Bool { abs(x - x.rounded()) <= 1e-9 * max(1, abs(x)) }
         let terms = objective.merged()
-        for m in [1.0, 2, 4, 8, 10, 20, 40, 100, 200, 400, 1000] {
+        let multiples: [Double] = [1000, 500, 400, 200, 100, 50, 40, 20, 10, 8, 5, 4, 2]
+        let fractions: [Double] = [1, 2, 4, 8, 10, 20, 40, 100, 200, 400, 1000].map { 1 / $0 }
+        for step in multiples + fractions {
             let ok = terms.allSatisfy { t in
                 model.definition(t.variable).kind == .continuous
-                    ? hours.allSatisfy { integral(t.coefficient * $0 * m) } : integral(t.coefficient * m)
+                    ? hours.allSatisfy { integral(t.coefficient * $0 / step) } : integral(t.coefficient / step)
             }
-            if ok { return 1 / m }
+            if ok { return step }
         }
         return nil
     }

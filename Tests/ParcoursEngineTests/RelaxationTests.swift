@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The cuts that tighten the relaxation (RosterModel, "Tightening"; ReachableHours): each is valid
+// for every roster — the hand-checked optimum does not move — and closes a gap the plain
+// relaxation leaves open. The LP bounds below are hand-computed.
+
+import Testing
+import Modelling
+import ParcoursScenario
+@testable import ParcoursEngine
+
+/// The objective of the model's linear relaxation.
+private func relaxationBound(_ scenario: Scenario) throws -> Double? {
+    let model = try RosterModel(scenario: scenario).model.relaxed()
+    return GLPKSolver().solve(model, options: SolveOptions(timeLimit: 30)).solution?.objective
+}
+
+@Suite struct ReachableHoursAndHulls {
+    @Test func subsetSumsOfPeriodsRespectTheCap() {
+        #expect(ReachableHours.subsetSums([4, 4, 3.25])?.hours == [0, 3.25, 4, 7.25, 8, 11.25])
+        #expect(ReachableHours.subsetSums([4, 4, 4], atMost: 8)?.hours == [0, 4, 8])
+        #expect(ReachableHours.subsetSums([4, 1.1]) == nil)   // not in quarter hours
+        let day = ReachableHours.subsetSums([4, 4], atMost: 4)!
+        #expect(day.plus(day).hours == [0, 4, 8])
+    }
+
+    @Test func onlyEdgesTheContinuousCostUndercutsBecomeCuts() {
+        // |h − 6| over {0, 4, 8, 12}: the hull's edge 4–8 is y >= 2; the edges 0–4 and 8–12 lie on
+        // the cost itself and add nothing.
+        let cuts = lowerHullCuts(points: [0, 4, 8, 12], cost: { abs($0 - 6) }, breakpoints: [6])
+        #expect(cuts == [HullLine(slope: 0, intercept: 2)])
+        // A reachable target needs no cut.
+        #expect(lowerHullCuts(points: [0, 4, 8, 12], cost: { abs($0 - 8) }, breakpoints: [8]).isEmpty)
+        // A shortfall max(0, 6 − h) over {0, 4, 8}: the edge from (4, 2) to (8, 0).
+        #expect(lowerHullCuts(points: [0, 4, 8], cost: { max(0, 6 - $0) }, breakpoints: [6])
+                == [HullLine(slope: -0.5, intercept: 4)])
+    }
+}
+
+@Suite struct TighterRelaxation {
+    @Test func hoursComeInWholePeriods() throws {
+        // Target 6 h with 4-hour periods: every roster is 2 h off, 2 × 2 = 4; the relaxation knows it.
+        let s = week([person("p", target: 6)], [activity("A", slots: ["am", "pm"], min: 0, max: 1)])
+        #expect(try relaxationBound(s) == 4)
+        #expect(solve(s).objective == 4)
+    }
+
+    @Test func goalHoursComeInWholePeriods() throws {
+        // p works 8 h (target 8) in A or B, open morning and afternoon; a 6-hour goal in A; p likes B.
+        // Both periods in A: 0. One in each: goal 2 h short, 10 × 2, minus 4 liked hours = 16.
+        // The plain relaxation works 1.5 periods in A and 0.5 in B for −2; the goal's hull cut
+        // (short >= 4 − 0.5 × achieved between 4 and 8 h) makes that cost 8, so the bound is 0.
+        var p = person("p", max: 8, target: 8)
+        p.goals = [Goal(.activity("A", hours: 6))]
+        p.likes = ["B"]
+        let s = week([p], [activity("A", slots: ["am", "pm"], min: 0, max: 1), activity("B", slots: ["am", "pm"], min: 0, max: 1)])
+        #expect(solve(s).objective == 0)
+        #expect(lines(solve(s)) == ["p mon am A", "p mon pm A"])
+        #expect(try relaxationBound(s) == 0)
+    }
+
+    @Test func supervisorsComeWhole() throws {
+        // A needs a supervisor (ratio 8) and 2 people on Monday morning; Marc can supervise A or B,
+        // B needs 2 people too, and there are two people who can only work in A, two only in B.
+        // One shift stays short: 100 × 4 × 2 = 800, and two people work 4 h above their target of
+        // 0: 2 × 2 × 4 = 16. The plain relaxation splits Marc in half and staffs both shifts (bound
+        // 32); the cut short >= 2 × (1 − supervisors) restores 816.
+        let a = activity("A", min: 2, max: 2, ratio: 8), b = activity("B", min: 2, max: 2, ratio: 8)
+        let marc = Supervisor(id: "marc", activities: ["A", "B"])
+        var people: [Participant] = []
+        for (id, restricted) in [("a1", "b"), ("a2", "b"), ("b1", "a"), ("b2", "a")] {
+            var p = person(id, max: 4)
+            p.restrictions = [restricted]
+            people.append(p)
+        }
+        var tagged = [a, b]
+        tagged[0].tags = ["a"]
+        tagged[1].tags = ["b"]
+        let s = week(people, tagged, supervisors: [marc])
+        let r = solve(s)
+        #expect(r.terms?[.coverage] == 800)
+        #expect(r.objective == 816)
+        #expect(try relaxationBound(s) == 816)
+    }
+}
