@@ -130,6 +130,36 @@ public struct GLPKSearchTree {
 
     /// Asks GLPK to stop the search after this callback.
     public func terminate() { glp_ios_terminate(tree) }
+
+    /// Whether the search may branch on column j (1-based) at the current node: an integer column
+    /// with a fractional value. False outside the branching event.
+    public func canBranch(on j: Int) -> Bool {
+        guard event == .branching, j >= 1, j <= columnCount else { return false }
+        return glp_ios_can_branch(tree, Int32(j)) != 0
+    }
+
+    /// Column j's value in the current node's relaxation (0 for an index out of range).
+    public func nodeValue(_ j: Int) -> Double {
+        guard j >= 1, j <= columnCount, let p = glp_ios_get_prob(tree) else { return 0 }
+        return glp_get_col_prim(p, Int32(j))
+    }
+
+    public enum FirstChild: Sendable { case down, up, solverChoice }
+
+    /// Branches on column j instead of letting GLPK choose. Only in the branching event, and only on
+    /// a column `canBranch(on:)` accepts; returns whether it branched.
+    @discardableResult
+    public func branch(on j: Int, first: FirstChild = .solverChoice) -> Bool {
+        guard canBranch(on: j) else { return false }
+        let select: Int32
+        switch first {
+        case .down: select = GLP_DN_BRNCH
+        case .up: select = GLP_UP_BRNCH
+        case .solverChoice: select = GLP_NO_BRNCH
+        }
+        glp_ios_branch_upon(tree, Int32(j), select)
+        return true
+    }
 }
 
 private final class SearchCallback {

@@ -40,7 +40,8 @@ public struct GLPKSolver: Solver {
         let log = options.log.map { handler in { (line: String) in handler(line) } }
 
         let isMIP = model.integerVariableCount > 0
-        let presolve = options.presolve ?? options.hint.isEmpty
+        let diving = isMIP && options.dive && options.hint.isEmpty
+        let presolve = options.presolve ?? (options.hint.isEmpty && !diving)
         if !isMIP || !presolve {
             var parameters = GLPKSimplexParameters()
             parameters.timeLimitMilliseconds = remainingMilliseconds()
@@ -48,7 +49,8 @@ public struct GLPKSolver: Solver {
             stats.simplexIterations = problem.simplexIterations
             let status = problem.basicStatus
             switch (code, status) {
-            case (_, .noFeasible): return finish(.infeasible)
+            case (_, .noFeasible), (.noPrimalFeasible, _): return finish(.infeasible)
+            case (.noDualFeasible, _) where isMIP: return finish(.unbounded)
             case (_, .unbounded): return finish(.unbounded)
             case (.timeLimit, _): return finish(.timeLimit)
             case (.iterationLimit, _): return finish(.iterationLimit)
@@ -65,8 +67,14 @@ public struct GLPKSolver: Solver {
         }
 
         // Branch and cut.
-        let firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
+        var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
+        if diving && !presolve {
+            var dive = Dive(model: model, remainingMilliseconds: remainingMilliseconds)
+            firstIncumbent = dive.run(from: problem)
+            stats.diveObjective = firstIncumbent.map { Array($0.dropFirst()) }.map(model.objectiveValue)
+        }
         let search = SearchState(model: model, options: options, firstIncumbent: firstIncumbent, elapsed: elapsed)
+        if !presolve { search.prioritise(options.branchingPriority) }
         var parameters = GLPKIntegerParameters()
         parameters.timeLimitMilliseconds = remainingMilliseconds()
         parameters.relativeGap = options.relativeGap
@@ -82,7 +90,11 @@ public struct GLPKSolver: Solver {
         let status = problem.integerStatus
         var solution: Solution?
         if status == .optimal || status == .feasible {
-            solution = Solution(values: Array(problem.integerColumnValues.dropFirst()), objective: problem.integerObjective)
+            // Integer columns exactly whole, and the objective summed from them (GLPK's own sum carries
+            // the node relaxation's rounding errors: 20.999999999999996 for 21).
+            var values = Array(problem.integerColumnValues.dropFirst())
+            for (j, v) in model.variables.enumerated() where v.kind != .continuous { values[j] = values[j].rounded() }
+            solution = Solution(values: values, objective: model.objectiveValue(values))
         }
         switch code {
         case .ok where status == .optimal:
@@ -95,6 +107,8 @@ public struct GLPKSolver: Solver {
             return finish(.optimal, solution, bound: search.bound)
         case .stoppedByApplication where search.proved:
             return finish(.optimal, solution, bound: search.bound)
+        case .stoppedByApplication where search.reachedNodeLimit:
+            return finish(.nodeLimit, solution, bound: search.bound)
         case .stoppedByApplication:
             return finish(.interrupted, solution, bound: search.bound)
         case .timeLimit:
@@ -187,6 +201,7 @@ private final class SearchState {
     var bound: Double?
     var nodes = 0
     var proved = false
+    var reachedNodeLimit = false
     var hintAccepted = false
     var lastReport = -1.0
 
@@ -198,8 +213,32 @@ private final class SearchState {
         self.elapsed = elapsed
     }
 
+    /// Columns (1-based) by priority, highest first, each class in column order.
+    private var priorityClasses: [[Int]] = []
+
+    func prioritise(_ priorities: [Variable: Int]) {
+        let byPriority = Dictionary(grouping: priorities.filter { $0.value > 0 }, by: \.value)
+        priorityClasses = byPriority.keys.sorted(by: >).map { byPriority[$0]!.map { $0.key.index + 1 }.sorted() }
+    }
+
+    /// At a branching event: the most fractional column of the highest class that has one.
+    private func branchByPriority(_ tree: GLPKSearchTree) {
+        for columns in priorityClasses {
+            var best: (column: Int, distance: Double)?
+            for j in columns where tree.canBranch(on: j) {
+                let x = tree.nodeValue(j), distance = abs(x - x.rounded())
+                if best == nil || distance > best!.distance + 1e-9 { best = (j, distance) }
+            }
+            if let best {
+                tree.branch(on: best.column)
+                return
+            }
+        }
+    }
+
     func observe(_ tree: GLPKSearchTree) {
         let event = tree.event
+        if event == .branching && !priorityClasses.isEmpty { branchByPriority(tree) }
         if event == .heuristic, let values = firstIncumbent {
             firstIncumbent = nil
             hintAccepted = tree.offer(values)
@@ -211,6 +250,10 @@ private final class SearchState {
         if let progress = options.progress, event == .betterSolution || now - lastReport >= 0.5 {
             lastReport = now
             progress(SolveProgress(incumbent: incumbent, bound: bound, seconds: now, nodes: nodes))
+        }
+        if let limit = options.nodeLimit, nodes >= limit, !reachedNodeLimit {
+            reachedNodeLimit = true
+            tree.terminate()
         }
         // Integral objective: stop when no better multiple of the step can lie above the bound.
         if let step = options.objectiveStep, step > 0, let incumbent, let b = bound,

@@ -80,6 +80,13 @@ public struct Model: Sendable {
 
     public func definition(_ v: Variable) -> VariableDefinition { variables[v.index] }
 
+    /// The linear relaxation: the same model with every variable continuous (bounds kept).
+    public func relaxed() -> Model {
+        var copy = self
+        for i in copy.variables.indices { copy.variables[i].kind = .continuous }
+        return copy
+    }
+
     // MARK: Constraints
 
     /// Adds `lower <= expression <= upper`. The expression's constant moves to the bounds.

@@ -16,6 +16,9 @@ public struct SolveProgress: Sendable {
 public struct SolveOptions: Sendable {
     /// Wall-clock limit for the whole solve, in seconds. Always set.
     public var timeLimit: Double = 60
+    /// Stop branching after this many nodes: unlike the time limit, the same on every machine, so
+    /// that a stopped search ends with the same roster everywhere (quality gates).
+    public var nodeLimit: Int?
     /// Stop when |incumbent − bound| <= relativeGap × |incumbent|; 0 = prove optimality.
     public var relativeGap: Double = 0
     /// When every feasible objective value is `objectiveConstant + k × objectiveStep` for an integer k,
@@ -28,6 +31,12 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool?
     /// Cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool = true
+    /// Dive from the LP relaxation for a first integer point before branching (a MIP only; it needs
+    /// the MIP presolver off, and it is skipped when a hint is given).
+    public var dive: Bool = true
+    /// Branch first on the fractional variables of the highest priority (the rest: the solver's
+    /// choice). Honoured when the MIP presolver is off (it renumbers the columns).
+    public var branchingPriority: [Variable: Int] = [:]
     /// Called on every new incumbent and about twice a second during a search.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The solver's own log lines; `nil` keeps it silent.
@@ -49,6 +58,7 @@ public enum Termination: Sendable, Equatable {
     case iterationLimit
     /// The search was stopped from outside.
     case interrupted
+    case nodeLimit
     /// The solver failed; the text says how.
     case solverFailure(String)
 }
@@ -64,6 +74,8 @@ public struct SolveStatistics: Sendable, Equatable {
     public var nonZeros: Int = 0
     /// Whether a hint was accepted as the first incumbent.
     public var hintAccepted: Bool = false
+    /// The objective of the dive's integer point, when the dive found one.
+    public var diveObjective: Double?
 }
 
 public struct Solution: Sendable {

@@ -11,6 +11,8 @@ public struct EngineOptions: Sendable {
     public var timeLimit: Double = 60
     /// Relative MIP gap at which a roster counts as optimal; 0 = proven optimal.
     public var relativeGap: Double = 0
+    /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
+    public var nodeLimit: Int?
     /// Replanning: periods before this one keep the baseline's assignments.
     public var frozenBefore: Period?
     public var progress: (@Sendable (SolveProgress) -> Void)?
@@ -50,6 +52,8 @@ public struct RosterEngine: Sendable {
         }
         var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
         solveOptions.objectiveStep = built.objectiveStep
+        solveOptions.nodeLimit = options.nodeLimit
+        solveOptions.branchingPriority = built.branchingPriority
         solveOptions.progress = options.progress
         solveOptions.log = options.log
         let result = solver.solve(built.model, options: solveOptions)

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// LP-guided diving: a first integer point for GLPK's branch-and-cut, whose own primal heuristics
+// often find none on rostering weeks for minutes (shared/notes/solver-performance.md). From an
+// optimal LP basis, each round fixes the integer columns the relaxation already sets to whole
+// values, rounds up the ones it nearly sets to one, and re-solves with the dual simplex (a warm
+// start); an infeasible round is undone and retried one column at a time, up then down.
+
+import GLPK
+
+struct Dive {
+    let model: Model
+    /// Milliseconds left for the whole solve.
+    let remainingMilliseconds: () -> Int
+
+    /// Statistics of the last run.
+    private(set) var rounds = 0
+    private(set) var simplexIterations = 0
+    static let maximumBacktracks = 200
+
+    init(model: Model, remainingMilliseconds: @escaping () -> Int) {
+        self.model = model
+        self.remainingMilliseconds = remainingMilliseconds
+    }
+
+    /// A column vector (index 0 unused) that is integral on every integer column and feasible, or nil.
+    /// `problem` must hold an optimal basis; it is not changed (the dive works on a copy).
+    mutating func run(from problem: GLPKProblem) -> [Double]? {
+        guard problem.basicStatus == .optimal, let lp = try? problem.copy() else { return nil }
+        let integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }.map { $0 + 1 }
+        var fixed = [Bool](repeating: false, count: model.variables.count + 1)
+        var values = problem.basicColumnValues
+        var history: [[(column: Int, value: Double)]] = []
+        var backtracks = 0
+        func isWhole(_ x: Double) -> Bool { abs(x - x.rounded()) <= 1e-6 }
+
+        func fix(_ batch: [(column: Int, value: Double)]) -> Bool {
+            for (j, x) in batch {
+                guard (try? lp.setColumnBounds(j, .fixed(x))) != nil else { return false }
+                fixed[j] = true
+            }
+            var parameters = GLPKSimplexParameters()
+            parameters.timeLimitMilliseconds = remainingMilliseconds()
+            let code = lp.simplex(parameters)
+            simplexIterations = lp.simplexIterations
+            return code == .ok && lp.basicStatus == .optimal
+        }
+        func release(_ batch: [(column: Int, value: Double)]) {
+            for (j, _) in batch {
+                let d = model.variables[j - 1]
+                _ = try? lp.setColumnBounds(j, .between(d.lower, d.upper))
+                fixed[j] = false
+            }
+        }
+
+        while remainingMilliseconds() > 1 {
+            rounds += 1
+            // Columns already at one stay there; columns at zero stay free.
+            var whole: [(column: Int, value: Double)] = [], fractional: [(column: Int, value: Double)] = []
+            for j in integerColumns where !fixed[j] {
+                if !isWhole(values[j]) { fractional.append((j, values[j])) } else if values[j] > 0.5 { whole.append((j, values[j].rounded())) }
+            }
+            if fractional.isEmpty {
+                for j in integerColumns { values[j] = values[j].rounded() }
+                return values
+            }
+            // Nearest to a whole value first (ties by column, so the dive is deterministic); round
+            // every column within 0.1 of one at once, else the nearest alone.
+            func distance(_ x: Double) -> Double { abs(x - x.rounded()) }
+            fractional.sort { (distance($0.value), $0.column) < (distance($1.value), $1.column) }
+            var rounding = fractional.prefix { distance($0.value) <= 0.1 }.map { ($0.column, $0.value.rounded()) }
+            if rounding.isEmpty { rounding = [(fractional[0].column, fractional[0].value.rounded())] }
+            if fix(whole + rounding) {
+                history.append(whole + rounding)
+                values = lp.basicColumnValues
+                continue
+            }
+            release(whole + rounding)
+            let best = fractional[0]
+            var moved = false
+            let nearest = best.value.rounded(), other = nearest > best.value ? nearest - 1 : nearest + 1
+            for batch in [[(best.column, nearest)], [(best.column, other)]] {
+                if fix(batch) { moved = true; history.append(batch); break }
+                release(batch)
+            }
+            // Neither way: an earlier round went wrong. Undo rounds from the latest back, fixing each
+            // one's first column the other way, until the relaxation is feasible again.
+            while !moved, backtracks < Self.maximumBacktracks, let last = history.popLast() {
+                backtracks += 1
+                release(last)
+                let (column, value) = last[0]
+                let other = [(column, value >= 1 ? value - 1 : value + 1)]
+                if fix(other) { moved = true; history.append(other) } else { release(other) }
+            }
+            guard moved else { return nil }
+            values = lp.basicColumnValues
+        }
+        return nil
+    }
+}
