@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
+        .library(name: "ParcoursScenario", targets: ["ParcoursScenario"]),
+        .library(name: "Modelling", targets: ["Modelling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -99,6 +99,8 @@ struct Solve: ParsableCommand {
     var output: String?
     @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double = 60
     @Option(help: "Relative MIP gap at which to stop (0 = prove optimality).") var gap: Double = 0
+    @Option(name: .customLong("node-limit"), help: "Stop after this many branch-and-bound nodes (the same roster on every machine).")
+    var nodeLimit: Int?
     @Option(help: "json: the roster on stdout (or -o) and a summary on stderr; text: a summary and the table on stdout.")
     var format: OutputFormat = .json
     @Flag(help: "Write 0 as solver seconds, so that two runs give identical bytes.") var reproducible = false
@@ -109,13 +111,20 @@ struct Solve: ParsableCommand {
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a number >= 0, e.g. 0.01 for 1 %") }
-        if freezeBefore != nil && baseline == nil { throw ValidationError("--freeze-before needs --baseline (or a baseline in the scenario)") }
+        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
     }
 
     func run() throws {
         let s = try loadScenario(scenario, variants: variants, baseline: baseline)
         var options = EngineOptions(timeLimit: timeLimit, relativeGap: gap)
-        if let freezeBefore { options.frozenBefore = try parsePeriod(freezeBefore, in: s) }
+        options.nodeLimit = nodeLimit
+        if let freezeBefore {
+            guard s.baseline != nil else {
+                printError("error: --freeze-before needs a published roster: give --baseline FILE or a `baseline:` in the scenario")
+                throw ExitCode(Exit.usage)
+            }
+            options.frozenBefore = try parsePeriod(freezeBefore, in: s)
+        }
         options.progress = progressPrinter()
         if verbose { options.log = { line in printError(line) } }
         let roster = RosterEngine().solve(s, options: options)
@@ -200,7 +209,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        throw ValidationError("the generator is not built yet") // GENERATOR
+        try write(ScenarioGenerator.yaml(participants: participants, seed: seed), to: output)
     }
 }
 
@@ -273,11 +282,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Sizes of generated weeks to add, e.g. 30,100,300 (seed 1).") var sizes: String = "30,100"
     @Option(help: "The committed bench baseline (JSON).") var baseline: String?
     @Flag(help: "Write the results as the new baseline instead of checking them.") var update = false
-    @Option(name: .customLong("time-limit"), help: "Seconds per week.") var timeLimit: Double = 120
+    @Option(name: .customLong("time-limit"), help: "Seconds per week (a safety net: the node limit decides).") var timeLimit: Double = 300
+    @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes per week: the same on every machine, so the gate is too.")
+    var nodeLimit: Int = 1000
 
     func validate() throws {
         if update && baseline == nil { throw ValidationError("--update needs --baseline FILE") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
         for s in sizes.split(separator: ",") where Int(s.trimmingCharacters(in: .whitespaces)).map({ $0 < 1 || $0 > 5000 }) ?? true {
             throw ValidationError("--sizes takes whole numbers from 1 to 5000 separated by commas, e.g. 30,100,300")
         }
@@ -294,7 +306,9 @@ struct BenchCommand: ParsableCommand {
         guard !cases.isEmpty else { throw ValidationError("the suite is empty: give scenario files or folders, or --sizes") }
         let reference = try baseline.flatMap { file in update ? nil : try readBaseline(file) }
         printError("solving \(cases.count) weeks…")
-        let results = Bench.run(cases, options: EngineOptions(timeLimit: timeLimit)) { r in
+        var options = EngineOptions(timeLimit: timeLimit)
+        options.nodeLimit = nodeLimit
+        let results = Bench.run(cases, options: options) { r in
             printError("  \(r.name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
         }
         print(Bench.table(results), terminator: "")
@@ -335,5 +349,11 @@ struct BenchCommand: ParsableCommand {
 
 /// A generated week, loaded through the same YAML path as a planner's file.
 func generatedScenario(participants: Int) throws -> Scenario {
-    throw ValidationError("the generator is not built yet") // GENERATOR
+    do {
+        return try ScenarioLoader.load(yaml: ScenarioGenerator.yaml(participants: participants, seed: 1),
+                                       file: "generated-\(participants).yaml")
+    } catch {
+        printError(error.description)
+        throw ExitCode(Exit.invalidScenario)
+    }
 }
