@@ -17,6 +17,7 @@ struct Dive {
     private(set) var rounds = 0
     private(set) var simplexIterations = 0
     static let maximumBacktracks = 200
+    static let batchDivisor = 20
 
     init(model: Model, remainingMilliseconds: @escaping () -> Int) {
         self.model = model
@@ -65,11 +66,14 @@ struct Dive {
                 return values
             }
             // Nearest to a whole value first (ties by column, so the dive is deterministic); round
-            // every column within 0.1 of one at once, else the nearest alone.
+            // every column within 0.1 of one at once, else the nearest twentieth (large weeks have
+            // thousands of fractional columns: one at a time would take thousands of re-solves).
             func distance(_ x: Double) -> Double { abs(x - x.rounded()) }
             fractional.sort { (distance($0.value), $0.column) < (distance($1.value), $1.column) }
             var rounding = fractional.prefix { distance($0.value) <= 0.1 }.map { ($0.column, $0.value.rounded()) }
-            if rounding.isEmpty { rounding = [(fractional[0].column, fractional[0].value.rounded())] }
+            if rounding.isEmpty {
+                rounding = fractional.prefix(max(1, fractional.count / Self.batchDivisor)).map { ($0.column, $0.value.rounded()) }
+            }
             if fix(whole + rounding) {
                 history.append(whole + rounding)
                 values = lp.basicColumnValues

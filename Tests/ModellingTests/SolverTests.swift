@@ -221,3 +221,62 @@ private func marketShare() throws -> Model {
     #expect(back.basicObjective == 36)
     #expect(throws: GLPKError.self) { try solver.writeLP(m, to: "/dev/null") }
 }
+
+@Test func theDiveFindsAFirstIntegerPoint() throws {
+    // An assignment of 3 workers to 3 jobs, optimum 1 + 2 + 2 = 5 on the diagonal: the relaxation
+    // is integral, so the dive's point is the optimum.
+    let cost = [[1.0, 4, 5], [3, 2, 6], [4, 7, 2]]
+    var m = Model()
+    let x = try (0..<3).map { i in try (0..<3).map { j in try m.addBinary("x\(i)\(j)") } }
+    for i in 0..<3 { try m.add(LinearExpression(sum: x[i].map { ($0, 1.0) }) == 1) }
+    for j in 0..<3 { try m.add(LinearExpression(sum: x.map { ($0[j], 1.0) }) == 1) }
+    try m.minimize(LinearExpression(sum: (0..<3).flatMap { i in (0..<3).map { j in (x[i][j], cost[i][j]) } }))
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.statistics.diveObjective == 5)
+    #expect(r.objective == 5)
+    var off = SolveOptions()
+    off.dive = false
+    #expect(solver.solve(m, options: off).statistics.diveObjective == nil)
+}
+
+@Test func theDiveRoundsAFractionalRelaxation() throws {
+    // The knapsack's relaxation takes a fraction of an item; the dive rounds it to a feasible
+    // selection, no better than the optimum 21 (maximising), and branch-and-cut still proves 21.
+    var m = Model()
+    let values = [10.0, 13, 7, 8], weights = [5.0, 6, 3, 4]
+    let take = try (0..<4).map { try m.addBinary("take\($0 + 1)") }
+    try m.add(LinearExpression(sum: zip(take, weights)) <= 10, name: "capacity")
+    try m.maximize(LinearExpression(sum: zip(take, values)))
+    let r = solver.solve(m, options: SolveOptions())
+    let dived = try #require(r.statistics.diveObjective)
+    #expect(dived <= 21 && dived > 0)
+    #expect(r.objective == 21)
+}
+
+@Test func aNodeLimitStopsTheSameWayEveryTime() throws {
+    var options = SolveOptions(timeLimit: 60)
+    options.nodeLimit = 20
+    let first = solver.solve(try marketShare(), options: options)
+    let second = solver.solve(try marketShare(), options: options)
+    #expect(first.termination == .nodeLimit)
+    #expect(first.statistics.nodes >= 20 && first.statistics.nodes < 40)
+    #expect(first.solution?.values == second.solution?.values)
+    #expect(first.bound == second.bound)
+}
+
+@Test func branchingPrioritiesKeepTheOptimum() throws {
+    // Branching on the market-share variables in reverse order of their index still proves the
+    // same optimum as GLPK's own choice on a small instance (8 binaries, one share row).
+    var m = Model()
+    let a = [31.0, 17, 44, 8, 23, 39, 12, 27]
+    let x = try a.indices.map { try m.addBinary("x\($0)") }
+    let over = try m.addVariable("over"), under = try m.addVariable("under")
+    try m.add(LinearExpression(sum: zip(x, a)) - over + under == 100)
+    try m.minimize(over + under)
+    var options = SolveOptions()
+    options.branchingPriority = Dictionary(uniqueKeysWithValues: x.enumerated().map { ($0.element, $0.offset + 1) })
+    let prioritised = solver.solve(m, options: options)
+    let plain = solver.solve(m, options: SolveOptions())
+    #expect(prioritised.termination == .optimal && plain.termination == .optimal)
+    #expect(prioritised.objective == 0 && plain.objective == 0)   // 31 + 44 + 8 + 17 = 100
+}
