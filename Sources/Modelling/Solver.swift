@@ -82,6 +82,7 @@ public struct Solution: Sendable {
     /// By variable index.
     public var values: [Double]
     public var objective: Double
+    public init(values: [Double], objective: Double) { self.values = values; self.objective = objective }
     public func value(_ v: Variable) -> Double { values[v.index] }
     public func value(_ e: LinearExpression) -> Double { e.value(values) }
 }

@@ -13,6 +13,9 @@ public struct EngineOptions: Sendable {
     public var relativeGap: Double = 0
     /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
     public var nodeLimit: Int?
+    /// When the week falls apart into parts that share only trainings, solve each part alone first
+    /// (with half the time or more) and start the whole week's search from their rosters.
+    public var solvePartsFirst = true
     /// Replanning: periods before this one keep the baseline's assignments.
     public var frozenBefore: Period?
     public var progress: (@Sendable (SolveProgress) -> Void)?
@@ -50,7 +53,9 @@ public struct RosterEngine: Sendable {
             roster.solver.seconds = seconds()
             return roster
         }
-        var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
+        let first = options.solvePartsFirst ? rosterFromParts(of: built, options: options) : nil
+        var solveOptions = SolveOptions(timeLimit: max(0.001, options.timeLimit - seconds()), relativeGap: options.relativeGap)
+        solveOptions.hint = first ?? [:]
         solveOptions.objectiveStep = built.objectiveStep
         solveOptions.nodeLimit = options.nodeLimit
         solveOptions.branchingPriority = built.branchingPriority
@@ -66,6 +71,18 @@ public struct RosterEngine: Sendable {
         case (_, let solution?):
             roster.status = .feasible
             fill(&roster, from: solution, of: built, bound: result.bound)
+        case (let termination, nil) where termination != .infeasible && first != nil:
+            // The whole week's search ran out of time before it had a roster: the parts' one stands.
+            var values = [Double](repeating: 0, count: built.model.variables.count)
+            for (v, x) in first! { values[v.index] = x }
+            roster.status = .feasible
+            fill(&roster, from: Solution(values: values, objective: built.model.objectiveValue(values)), of: built, bound: result.bound)
+            if !RosterVerification(scenario: scenario, roster: roster).isValid {
+                // A part that found nothing left a pinned person without their supervisor, say.
+                roster = Roster(scenario: scenario.name, status: .noSolution, solver: roster.solver)
+                roster.explanation = "No roster was found within the time limit of \(JSON.number(options.timeLimit)) s; "
+                    + "give more time (--time-limit) or a looser gap (--gap)."
+            }
         case (.infeasible, nil):
             roster.status = .infeasible
             roster.explanation = InfeasibilityExplainer(solver: solver).explain(scenario, frozenBefore: options.frozenBefore)
@@ -77,6 +94,48 @@ public struct RosterEngine: Sendable {
         }
         roster.solver.seconds = seconds()
         return roster
+    }
+
+    /// Solves each part of the week alone, in order, trainings' seats shared as they fill, and
+    /// returns the whole roster as values of the model's integer variables (a part that finds no
+    /// roster in its share of the time stays idle); nil for a week of one part.
+    private func rosterFromParts(of built: RosterModel, options: EngineOptions) -> [Variable: Double]? {
+        let parts = WeekParts(built.index).parts
+        guard parts.count >= 2 else { return nil }
+        let scenario = built.scenario, K = scenario.trainings.count
+        // Half the time (80 % for a week of more than 8000 variables, whose relaxation alone takes
+        // GLPK most of a minute), shared by the parts in proportion to their people; what a part
+        // does not use goes to the later ones.
+        let clock = ContinuousClock(), start = clock.now
+        let budget = options.timeLimit * (built.model.variables.count > 8000 ? 0.8 : 0.5)
+        var waiting = Double(scenario.participants.count)
+        var enrolled = [Int](repeating: 0, count: K)
+        var assignments: [Roster.Assignment] = [], supervision: [Roster.SupervisionEntry] = []
+        for (n, part) in parts.enumerated() {
+            var reserved = [Int](repeating: 0, count: K)
+            for later in parts.dropFirst(n + 1) {
+                for p in later.participants {
+                    for case .training(let kid) in scenario.participants[p].fixed.map(\.place) {
+                        if let k = built.index.trainingIndex[kid] { reserved[k] += 1 }
+                    }
+                }
+            }
+            let sub = WeekParts.scenario(of: part, in: scenario, enrolled: enrolled, reserved: reserved)
+            let used = clock.now - start
+            let left = budget - Double(used.components.seconds) - Double(used.components.attoseconds) * 1e-18
+            let share = Double(part.participants.count) / waiting
+            waiting -= Double(part.participants.count)
+            var partOptions = EngineOptions(timeLimit: max(0.5, left * share), relativeGap: options.relativeGap)
+            partOptions.frozenBefore = options.frozenBefore
+            partOptions.nodeLimit = options.nodeLimit
+            partOptions.solvePartsFirst = false
+            let roster = solve(sub, options: partOptions)
+            guard roster.hasSolution else { continue }   // this part stays idle in the first roster
+            assignments += roster.assignments
+            supervision += roster.supervision
+            for e in roster.enrollments { if let k = built.index.trainingIndex[e.training] { enrolled[k] += e.participants.count } }
+        }
+        return built.integerValues(of: assignments, supervision)
     }
 
     /// Reads assignments, supervision and enrolments from the solution; terms, unmet shifts and the
@@ -110,8 +169,10 @@ public struct RosterEngine: Sendable {
         roster.enrollments = report.enrollments
         let objective = report.terms.total
         roster.objective = objective
-        // The solver's bound, never above the roster it found (they differ by rounding at most when optimal).
-        let lower = min(bound ?? objective, objective)
+        // The solver's bound, never above the roster it found (they differ by rounding at most when
+        // optimal); none when the search stopped before it had one.
+        guard let bound else { return }
+        let lower = min(bound, objective)
         roster.bound = lower
         roster.gap = abs(objective - lower) / max(abs(objective), 1e-9)
     }

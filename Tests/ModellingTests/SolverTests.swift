@@ -49,14 +49,18 @@ private func wyndor() throws -> (Model, Variable, Variable) {
     #expect(r.duals == [2])
 }
 
-@Test func knapsackHasKnownOptimum() throws {
-    // values 10, 13, 7, 8; weights 5, 6, 3, 4; capacity 10: items 2 and 4, value 21.
+/// Values 10, 13, 7, 8; weights 5, 6, 3, 4; capacity 10: items 2 and 4, value 21.
+private func knapsack() throws -> Model {
     var m = Model()
     let values = [10.0, 13, 7, 8], weights = [5.0, 6, 3, 4]
     let take = try (0..<4).map { try m.addBinary("take\($0 + 1)") }
     try m.add(LinearExpression(sum: zip(take, weights)) <= 10, name: "capacity")
     try m.maximize(LinearExpression(sum: zip(take, values)))
-    let r = solver.solve(m, options: SolveOptions())
+    return m
+}
+
+@Test func knapsackHasKnownOptimum() throws {
+    let r = solver.solve(try knapsack(), options: SolveOptions())
     #expect(r.termination == .optimal)
     #expect(r.objective == 21)
     #expect(r.solution?.values == [0, 1, 0, 1])
@@ -242,12 +246,7 @@ private func marketShare() throws -> Model {
 @Test func theDiveRoundsAFractionalRelaxation() throws {
     // The knapsack's relaxation takes a fraction of an item; the dive rounds it to a feasible
     // selection, no better than the optimum 21 (maximising), and branch-and-cut still proves 21.
-    var m = Model()
-    let values = [10.0, 13, 7, 8], weights = [5.0, 6, 3, 4]
-    let take = try (0..<4).map { try m.addBinary("take\($0 + 1)") }
-    try m.add(LinearExpression(sum: zip(take, weights)) <= 10, name: "capacity")
-    try m.maximize(LinearExpression(sum: zip(take, values)))
-    let r = solver.solve(m, options: SolveOptions())
+    let r = solver.solve(try knapsack(), options: SolveOptions())
     let dived = try #require(r.statistics.diveObjective)
     #expect(dived <= 21 && dived > 0)
     #expect(r.objective == 21)
