@@ -24,9 +24,23 @@ struct Dive {
         self.remainingMilliseconds = remainingMilliseconds
     }
 
-    /// A column vector (index 0 unused) that is integral on every integer column and feasible, or nil.
-    /// `problem` must hold an optimal basis; it is not changed (the dive works on a copy).
+    /// How a round chooses what to fix.
+    enum Rounding {
+        /// Columns at one stay there; columns within 0.1 of a whole value go to it.
+        case nearest
+        /// Only down: every column below one half goes to zero (a roster with everyone idle is
+        /// nearly always feasible, so this rarely fails, at some cost in quality).
+        case downward
+    }
+
+    /// A column vector (index 0 unused) that is integral on every integer column and feasible, or nil:
+    /// the nearest-rounding dive, or the downward one when that fails. `problem` must hold an
+    /// optimal basis; it is not changed (the dives work on copies).
     mutating func run(from problem: GLPKProblem) -> [Double]? {
+        dive(from: problem, .nearest) ?? dive(from: problem, .downward)
+    }
+
+    private mutating func dive(from problem: GLPKProblem, _ strategy: Rounding) -> [Double]? {
         guard problem.basicStatus == .optimal, let lp = try? problem.copy() else { return nil }
         let integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }.map { $0 + 1 }
         var fixed = [Bool](repeating: false, count: model.variables.count + 1)
@@ -56,10 +70,14 @@ struct Dive {
 
         while remainingMilliseconds() > 1 {
             rounds += 1
-            // Columns already at one stay there; columns at zero stay free.
+            // Nearest: columns already at one stay there. Columns at zero stay free.
             var whole: [(column: Int, value: Double)] = [], fractional: [(column: Int, value: Double)] = []
             for j in integerColumns where !fixed[j] {
-                if !isWhole(values[j]) { fractional.append((j, values[j])) } else if values[j] > 0.5 { whole.append((j, values[j].rounded())) }
+                if !isWhole(values[j]) {
+                    fractional.append((j, values[j]))
+                } else if values[j] > 0.5 && strategy == .nearest {
+                    whole.append((j, values[j].rounded()))
+                }
             }
             if fractional.isEmpty {
                 for j in integerColumns { values[j] = values[j].rounded() }
@@ -70,7 +88,11 @@ struct Dive {
             // thousands of fractional columns: one at a time would take thousands of re-solves).
             func distance(_ x: Double) -> Double { abs(x - x.rounded()) }
             fractional.sort { (distance($0.value), $0.column) < (distance($1.value), $1.column) }
-            var rounding = fractional.prefix { distance($0.value) <= 0.1 }.map { ($0.column, $0.value.rounded()) }
+            var rounding: [(Int, Double)]
+            switch strategy {
+            case .nearest: rounding = fractional.prefix { distance($0.value) <= 0.1 }.map { ($0.column, $0.value.rounded()) }
+            case .downward: rounding = fractional.filter { $0.value - $0.value.rounded(.down) < 0.5 }.map { ($0.column, $0.value.rounded(.down)) }
+            }
             if rounding.isEmpty {
                 rounding = fractional.prefix(max(1, fractional.count / Self.batchDivisor)).map { ($0.column, $0.value.rounded()) }
             }
