@@ -109,6 +109,8 @@ public struct GLPKSolver: Solver {
             return finish(.optimal, solution, bound: search.bound)
         case .stoppedByApplication where search.reachedNodeLimit:
             return finish(.nodeLimit, solution, bound: search.bound)
+        case .stoppedByApplication where search.reachedTimeLimit:
+            return finish(.timeLimit, solution, bound: search.bound)
         case .stoppedByApplication:
             return finish(.interrupted, solution, bound: search.bound)
         case .timeLimit:
@@ -202,6 +204,7 @@ private final class SearchState {
     var nodes = 0
     var proved = false
     var reachedNodeLimit = false
+    var reachedTimeLimit = false
     var hintAccepted = false
     var lastReport = -1.0
 
@@ -253,6 +256,12 @@ private final class SearchState {
         }
         if let limit = options.nodeLimit, nodes >= limit, !reachedNodeLimit {
             reachedNodeLimit = true
+            tree.terminate()
+        }
+        // GLPK checks its own limit between nodes only; a long round of cuts on a large week can
+        // overrun it by minutes. Every callback checks it too.
+        if now >= options.timeLimit, !reachedTimeLimit {
+            reachedTimeLimit = true
             tree.terminate()
         }
         // Integral objective: stop when no better multiple of the step can lie above the bound.

@@ -115,6 +115,19 @@ public struct Model: Sendable {
         sense = s
     }
 
+    /// The best objective any point within the variables' bounds could have, ignoring every
+    /// constraint: a valid (weak) bound when nothing better is known; nil if a bound is infinite.
+    public var boundFromVariableBounds: Double? {
+        var total = objectiveConstant
+        for t in objective {
+            let d = variables[t.variable.index]
+            let improving = (t.coefficient > 0) == (sense == .minimize)
+            guard let end = improving ? d.lower : d.upper else { return nil }
+            total += t.coefficient * end
+        }
+        return total
+    }
+
     /// The objective's value for a vector of values (by variable index).
     public func objectiveValue(_ values: [Double]) -> Double {
         objective.reduce(objectiveConstant) { $0 + $1.coefficient * values[$1.variable.index] }

@@ -76,7 +76,8 @@ public struct RosterEngine: Sendable {
             var values = [Double](repeating: 0, count: built.model.variables.count)
             for (v, x) in first! { values[v.index] = x }
             roster.status = .feasible
-            fill(&roster, from: Solution(values: values, objective: built.model.objectiveValue(values)), of: built, bound: result.bound)
+            fill(&roster, from: Solution(values: values, objective: built.model.objectiveValue(values)), of: built,
+                 bound: result.bound ?? built.model.boundFromVariableBounds)
             if !RosterVerification(scenario: scenario, roster: roster).isValid {
                 // A part that found nothing left a pinned person without their supervisor, say.
                 roster = Roster(scenario: scenario.name, status: .noSolution, solver: roster.solver)

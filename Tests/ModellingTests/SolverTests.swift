@@ -279,3 +279,18 @@ private func marketShare() throws -> Model {
     #expect(prioritised.termination == .optimal && plain.termination == .optimal)
     #expect(prioritised.objective == 0 && plain.objective == 0)   // 31 + 44 + 8 + 17 = 100
 }
+
+@Test func variableBoundsGiveAWeakButValidBound() throws {
+    // min 3x − 2y + 5 with x in [1, 4], y in [0, 2]: at best 3 − 4 + 5 = 4, whatever the constraints.
+    var m = Model()
+    let x = try m.addVariable("x", .integer, lower: 1, upper: 4), y = try m.addVariable("y", lower: 0, upper: 2)
+    try m.add(x + y >= 3)
+    try m.minimize(3 * x - 2 * y + 5)
+    #expect(m.boundFromVariableBounds == 4)
+    #expect(solver.solve(m, options: SolveOptions()).objective! >= 4)
+    // Without an upper bound on y, nothing can be said.
+    var open = Model()
+    let z = try open.addVariable("z")
+    try open.minimize(-1 * z)
+    #expect(open.boundFromVariableBounds == nil)
+}
