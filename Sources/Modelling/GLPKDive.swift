@@ -16,7 +16,7 @@ struct Dive {
     /// Statistics of the last run.
     private(set) var rounds = 0
     private(set) var simplexIterations = 0
-    static let maximumBacktracks = 200
+    static let maximumBacktracks = 30
     static let batchDivisor = 20
 
     init(model: Model, remainingMilliseconds: @escaping () -> Int) {

@@ -104,11 +104,11 @@ public struct RosterEngine: Sendable {
         let parts = WeekParts(built.index).parts
         guard parts.count >= 2 else { return nil }
         let scenario = built.scenario, K = scenario.trainings.count
-        // Half the time (80 % for a week of more than 8000 variables, whose relaxation alone takes
+        // Half the time (90 % for a week of more than 8000 variables, whose relaxation alone takes
         // GLPK most of a minute), shared by the parts in proportion to their people; what a part
         // does not use goes to the later ones.
         let clock = ContinuousClock(), start = clock.now
-        let budget = options.timeLimit * (built.model.variables.count > 8000 ? 0.8 : 0.5)
+        let budget = options.timeLimit * (built.model.variables.count > 8000 ? 0.9 : 0.5)
         var waiting = Double(scenario.participants.count)
         var enrolled = [Int](repeating: 0, count: K)
         var assignments: [Roster.Assignment] = [], supervision: [Roster.SupervisionEntry] = []
