@@ -106,12 +106,12 @@ public struct RosterModel: Sendable {
     func isAvailable(_ p: Participant, _ t: Period) -> Bool { p.availability.allows(t) }
 
     /// H6 requirements: p's level >= every level the activity requires.
-    func meetsRequirements(_ p: Participant, _ a: Activity) -> Bool {
+    static func meetsRequirements(_ p: Participant, _ a: Activity) -> Bool {
         a.requires.allSatisfy { p.level($0.key) >= $0.value }
     }
 
     /// H7 restrictions: the activity's tags and p's restrictions do not intersect.
-    func respectsRestrictions(_ p: Participant, _ a: Activity) -> Bool {
+    static func respectsRestrictions(_ p: Participant, _ a: Activity) -> Bool {
         Set(a.tags).isDisjoint(with: p.restrictions)
     }
 
@@ -132,8 +132,8 @@ public struct RosterModel: Sendable {
         for (p, participant) in scenario.participants.enumerated() {
             for (si, shift) in index.shifts.enumerated() {
                 let activity = scenario.activities[shift.activity]
-                guard isAvailable(participant, shift.period), meetsRequirements(participant, activity),
-                      respectsRestrictions(participant, activity),
+                guard isAvailable(participant, shift.period), Self.meetsRequirements(participant, activity),
+                      Self.respectsRestrictions(participant, activity),
                       shift.ratio == 0 || !supervisionsOfShift[si].isEmpty else { continue }
                 let v = try model.addBinary("x[\(participant.id),\(activity.id),\(name(shift.period))]")
                 assignmentsOfShift[si].append(assignments.count)

@@ -50,9 +50,8 @@ public struct WeekParts: Sendable {
             var count: [Int: Int] = [:]
             for shift in index.shifts {
                 let activity = s.activities[shift.activity]
-                guard participant.availability.allows(shift.period),
-                      activity.requires.allSatisfy({ participant.level($0.key) >= $0.value }),
-                      Set(activity.tags).isDisjoint(with: participant.restrictions) else { continue }
+                guard participant.availability.allows(shift.period), RosterModel.meetsRequirements(participant, activity),
+                      RosterModel.respectsRestrictions(participant, activity) else { continue }
                 count[shift.activity, default: 0] += 1
             }
             return count
