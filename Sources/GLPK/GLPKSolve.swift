@@ -118,6 +118,15 @@ public struct GLPKSearchTree {
         return (Int(a), Int(n), Int(t))
     }
 
+    /// The incumbent's column values (index 0 unused), if one was found.
+    public var incumbentValues: [Double]? {
+        guard let p = glp_ios_get_prob(tree), glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT else {
+            return nil
+        }
+        let n = Int(glp_get_num_cols(p))
+        return [0] + (1...max(1, n)).prefix(n).map { glp_mip_col_val(p, Int32($0)) }
+    }
+
     /// Column count of the problem being searched (the presolved one when presolve is on).
     public var columnCount: Int { Int(glp_get_num_cols(glp_ios_get_prob(tree))) }
 

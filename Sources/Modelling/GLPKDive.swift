@@ -42,7 +42,10 @@ struct Dive {
 
     private mutating func dive(from problem: GLPKProblem, _ strategy: Rounding) -> [Double]? {
         guard problem.basicStatus == .optimal, let lp = try? problem.copy() else { return nil }
-        let integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }.map { $0 + 1 }
+        // Binary columns are rounded; general integers (slacks counted in whole units) follow them:
+        // once every binary is whole, the relaxation sets them to whole values of their own.
+        let integerColumns = model.variables.indices.filter { model.variables[$0].kind == .binary }.map { $0 + 1 }
+        let generalColumns = model.variables.indices.filter { model.variables[$0].kind == .integer }.map { $0 + 1 }
         var fixed = [Bool](repeating: false, count: model.variables.count + 1)
         var values = problem.basicColumnValues
         var history: [[(column: Int, value: Double)]] = []
@@ -80,7 +83,8 @@ struct Dive {
                 }
             }
             if fractional.isEmpty {
-                for j in integerColumns { values[j] = values[j].rounded() }
+                guard generalColumns.allSatisfy({ isWhole(values[$0]) }) else { return nil }
+                for j in integerColumns + generalColumns { values[j] = values[j].rounded() }
                 return values
             }
             // Nearest to a whole value first (ties by column, so the dive is deterministic); round

@@ -40,8 +40,8 @@ public struct GLPKSolver: Solver {
         let log = options.log.map { handler in { (line: String) in handler(line) } }
 
         let isMIP = model.integerVariableCount > 0
-        let diving = isMIP && options.dive && options.hint.isEmpty
-        let presolve = options.presolve ?? (options.hint.isEmpty && !diving)
+        let diving = isMIP && options.dive
+        let presolve = options.presolve ?? (options.hint.isEmpty && !diving && options.board == nil)
         if !isMIP || !presolve {
             var parameters = GLPKSimplexParameters()
             parameters.timeLimitMilliseconds = remainingMilliseconds()
@@ -69,9 +69,14 @@ public struct GLPKSolver: Solver {
         // Branch and cut.
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
         if diving && !presolve {
+            // The dive's point, or the hint's when that is better.
             var dive = Dive(model: model, remainingMilliseconds: remainingMilliseconds)
-            firstIncumbent = dive.run(from: problem)
-            stats.diveObjective = firstIncumbent.map { Array($0.dropFirst()) }.map(model.objectiveValue)
+            if let dived = dive.run(from: problem) {
+                let objective = model.objectiveValue(Array(dived.dropFirst()))
+                stats.diveObjective = objective
+                if firstIncumbent.map({ objective < model.objectiveValue(Array($0.dropFirst())) }) ?? true { firstIncumbent = dived }
+                options.board?.post(Array(dived.dropFirst()), objective: objective, source: "dive")
+            }
         }
         let search = SearchState(model: model, options: options, firstIncumbent: firstIncumbent, elapsed: elapsed)
         if !presolve { search.prioritise(options.branchingPriority) }
@@ -83,6 +88,7 @@ public struct GLPKSolver: Solver {
         parameters.mirCuts = options.cuts
         parameters.coverCuts = options.cuts
         parameters.cliqueCuts = options.cuts
+        if options.depthFirst { parameters.backtracking = .depthFirst }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes
@@ -208,8 +214,16 @@ private final class SearchState {
     var hintAccepted = false
     var lastReport = -1.0
 
+    /// Column count, integer columns (0-based) and the objective, for points posted to a board.
+    let columns: Int
+    let integerColumns: [Int]
+    let objectiveValue: ([Double]) -> Double
+
     init(model: Model, options: SolveOptions, firstIncumbent: [Double]?, elapsed: @escaping () -> Double) {
         self.options = options
+        columns = model.variables.count
+        integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }
+        objectiveValue = { model.objectiveValue($0) }
         minimize = model.sense == .minimize
         constant = model.objectiveConstant
         self.firstIncumbent = firstIncumbent
@@ -245,6 +259,14 @@ private final class SearchState {
         if event == .heuristic, let values = firstIncumbent {
             firstIncumbent = nil
             hintAccepted = tree.offer(values)
+        } else if event == .heuristic, let board = options.board, let entry = board.entry,
+                  entry.objective < (tree.incumbent ?? .infinity) - 1e-9, entry.values.count == columns {
+            _ = tree.offer([0] + entry.values)
+        }
+        if event == .betterSolution, let board = options.board, let values = tree.incumbentValues, values.count == columns + 1 {
+            var point = Array(values.dropFirst())
+            for j in integerColumns { point[j] = point[j].rounded() }
+            board.post(point, objective: objectiveValue(point), source: "branch-and-cut")
         }
         if let b = tree.bestBound { bound = b }
         nodes = max(nodes, tree.nodeCounts.created)

@@ -34,12 +34,12 @@ private let nextModelID = Atomic<UInt32>(1)
 public struct Model: Sendable {
     let id: UInt32
     public let name: String
-    public private(set) var variables: [VariableDefinition] = []
-    public private(set) var constraints: [ConstraintDefinition] = []
+    public internal(set) var variables: [VariableDefinition] = []
+    public internal(set) var constraints: [ConstraintDefinition] = []
     /// Merged objective terms.
-    public private(set) var objective: [(variable: Variable, coefficient: Double)] = []
-    public private(set) var objectiveConstant: Double = 0
-    public private(set) var sense: ObjectiveSense = .minimize
+    public internal(set) var objective: [(variable: Variable, coefficient: Double)] = []
+    public internal(set) var objectiveConstant: Double = 0
+    public internal(set) var sense: ObjectiveSense = .minimize
     private var names: Set<String> = []
 
     public init(name: String = "model") {
@@ -79,6 +79,12 @@ public struct Model: Sendable {
     }
 
     public func definition(_ v: Variable) -> VariableDefinition { variables[v.index] }
+
+    /// The variable at a position of `variables`.
+    public func variable(_ index: Int) -> Variable {
+        precondition(index >= 0 && index < variables.count, "no variable #\(index)")
+        return Variable(index: index, model: id)
+    }
 
     /// The linear relaxation: the same model with every variable continuous (bounds kept).
     public func relaxed() -> Model {

@@ -4,6 +4,8 @@
 // As in OR-tools' SolveResult, why the solver stopped (`Termination`) is kept apart from whether a
 // usable solution exists (`solution`).
 
+import Synchronization
+
 /// A snapshot of a running search.
 public struct SolveProgress: Sendable {
     public var incumbent: Double?
@@ -11,6 +13,9 @@ public struct SolveProgress: Sendable {
     public var gap: Double? { relativeGap(incumbent, bound) }
     public var seconds: Double
     public var nodes: Int
+    public init(incumbent: Double?, bound: Double?, seconds: Double, nodes: Int) {
+        self.incumbent = incumbent; self.bound = bound; self.seconds = seconds; self.nodes = nodes
+    }
 }
 
 public struct SolveOptions: Sendable {
@@ -32,11 +37,16 @@ public struct SolveOptions: Sendable {
     /// Cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool = true
     /// Dive from the LP relaxation for a first integer point before branching (a MIP only; it needs
-    /// the MIP presolver off, and it is skipped when a hint is given).
+    /// the MIP presolver off; with a hint, the better of the two starts the search).
     public var dive: Bool = true
+    /// Explore the tree depth first (finds integer points sooner; proves later) instead of by best bound.
+    public var depthFirst = false
     /// Branch first on the fractional variables of the highest priority (the rest: the solver's
     /// choice). Honoured when the MIP presolver is off (it renumbers the columns).
     public var branchingPriority: [Variable: Int] = [:]
+    /// Shared with a search running at once on another thread: its better points are offered to
+    /// this one, and this one's incumbents are posted there (needs the MIP presolver off).
+    public var board: IncumbentBoard?
     /// Called on every new incumbent and about twice a second during a search.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The solver's own log lines; `nil` keeps it silent.
@@ -114,4 +124,37 @@ public protocol Solver: Sendable {
     var name: String { get }
     var version: String { get }
     func solve(_ model: Model, options: SolveOptions) -> SolveResult
+}
+
+/// Where two searches running at once (branch-and-cut on one thread, a neighbourhood search on the
+/// other) leave their best point for each other. Each side reads it at its own moments, so a run
+/// that uses one is not reproducible to the byte: runs with a work limit do not share.
+public final class IncumbentBoard: Sendable {
+    public struct Entry: Sendable {
+        /// By variable index.
+        public var values: [Double]
+        public var objective: Double
+        /// Which search posted it.
+        public var source: String
+    }
+    private let best = Mutex<Entry?>(nil)
+    private let finishedFlag = Mutex(false)
+
+    public init() {}
+
+    public var entry: Entry? { best.withLock { $0 } }
+
+    /// Keeps the point if it beats the one held (minimising); returns whether it did.
+    @discardableResult
+    public func post(_ values: [Double], objective: Double, source: String) -> Bool {
+        best.withLock { held in
+            guard held == nil || objective < held!.objective - 1e-9 else { return false }
+            held = Entry(values: values, objective: objective, source: source)
+            return true
+        }
+    }
+
+    /// Set when one search has finished (proved optimality, or ran out of time).
+    public var finished: Bool { finishedFlag.withLock { $0 } }
+    public func finish() { finishedFlag.withLock { $0 = true } }
 }

@@ -3,7 +3,9 @@
 // From a scenario to a roster: build the model, solve it, read the roster back, and check it with
 // the independent checker (whose term values are the ones reported).
 
+import Dispatch
 import Modelling
+import Synchronization
 import ParcoursScenario
 
 public struct EngineOptions: Sendable {
@@ -13,9 +15,16 @@ public struct EngineOptions: Sendable {
     public var relativeGap: Double = 0
     /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
     public var nodeLimit: Int?
-    /// When the week falls apart into parts that share only trainings, solve each part alone first
-    /// (with half the time or more) and start the whole week's search from their rosters.
-    public var solvePartsFirst = true
+    /// A work limit: rounds of the neighbourhood search, after which branch-and-cut runs on the
+    /// whole week for `nodeLimit` nodes (1000 when not given), one after the other. The same input
+    /// and options then give the same roster on every machine. Without it, the two run at once on
+    /// two threads until the time limit or a proof, sharing their rosters.
+    public var effort: Int?
+    /// Threads: sub-problems solved at once with a work limit; without one, 2 runs branch-and-cut
+    /// beside the neighbourhood search, 1 runs them one after the other.
+    public var threads = 2
+    /// Seed of the neighbourhood search's choices.
+    public var seed: UInt64 = 1
     /// Replanning: periods before this one keep the baseline's assignments.
     public var frozenBefore: Period?
     public var progress: (@Sendable (SolveProgress) -> Void)?
@@ -53,37 +62,16 @@ public struct RosterEngine: Sendable {
             roster.solver.seconds = seconds()
             return roster
         }
-        let first = options.solvePartsFirst ? rosterFromParts(of: built, options: options) : nil
-        var solveOptions = SolveOptions(timeLimit: max(0.001, options.timeLimit - seconds()), relativeGap: options.relativeGap)
-        solveOptions.hint = first ?? [:]
-        solveOptions.objectiveStep = built.objectiveStep
-        solveOptions.nodeLimit = options.nodeLimit
-        solveOptions.branchingPriority = built.branchingPriority
-        solveOptions.progress = options.progress
-        solveOptions.log = options.log
-        let result = solver.solve(built.model, options: solveOptions)
+        let (result, best) = search(built, options: options, elapsed: seconds)
         roster.statistics = Roster.Statistics(variables: result.statistics.variables, constraints: result.statistics.constraints,
                                               simplexIterations: result.statistics.simplexIterations, nodes: result.statistics.nodes)
-        switch (result.termination, result.solution) {
+        switch (result.termination, best) {
         case (.optimal, let solution?):
             roster.status = .optimal
             fill(&roster, from: solution, of: built, bound: result.bound)
         case (_, let solution?):
             roster.status = .feasible
-            fill(&roster, from: solution, of: built, bound: result.bound)
-        case (let termination, nil) where termination != .infeasible && first != nil:
-            // The whole week's search ran out of time before it had a roster: the parts' one stands.
-            var values = [Double](repeating: 0, count: built.model.variables.count)
-            for (v, x) in first! { values[v.index] = x }
-            roster.status = .feasible
-            fill(&roster, from: Solution(values: values, objective: built.model.objectiveValue(values)), of: built,
-                 bound: result.bound ?? built.model.boundFromVariableBounds)
-            if !RosterVerification(scenario: scenario, roster: roster).isValid {
-                // A part that found nothing left a pinned person without their supervisor, say.
-                roster = Roster(scenario: scenario.name, status: .noSolution, solver: roster.solver)
-                roster.explanation = "No roster was found within the time limit of \(JSON.number(options.timeLimit)) s; "
-                    + "give more time (--time-limit) or a looser gap (--gap)."
-            }
+            fill(&roster, from: solution, of: built, bound: result.bound ?? built.model.boundFromVariableBounds)
         case (.infeasible, nil):
             roster.status = .infeasible
             roster.explanation = InfeasibilityExplainer(solver: solver).explain(scenario, frozenBefore: options.frozenBefore)
@@ -97,46 +85,82 @@ public struct RosterEngine: Sendable {
         return roster
     }
 
-    /// Solves each part of the week alone, in order, trainings' seats shared as they fill, and
-    /// returns the whole roster as values of the model's integer variables (a part that finds no
-    /// roster in its share of the time stays idle); nil for a week of one part.
-    private func rosterFromParts(of built: RosterModel, options: EngineOptions) -> [Variable: Double]? {
-        let parts = WeekParts(built.index).parts
-        guard parts.count >= 2 else { return nil }
-        let scenario = built.scenario, K = scenario.trainings.count
-        // Half the time (90 % for a week of more than 8000 variables, whose relaxation alone takes
-        // GLPK most of a minute), shared by the parts in proportion to their people; what a part
-        // does not use goes to the later ones.
-        let clock = ContinuousClock(), start = clock.now
-        let budget = options.timeLimit * (built.model.variables.count > 8000 ? 0.9 : 0.5)
-        var waiting = Double(scenario.participants.count)
-        var enrolled = [Int](repeating: 0, count: K)
-        var assignments: [Roster.Assignment] = [], supervision: [Roster.SupervisionEntry] = []
-        for (n, part) in parts.enumerated() {
-            var reserved = [Int](repeating: 0, count: K)
-            for later in parts.dropFirst(n + 1) {
-                for p in later.participants {
-                    for case .training(let kid) in scenario.participants[p].fixed.map(\.place) {
-                        if let k = built.index.trainingIndex[kid] { reserved[k] += 1 }
-                    }
+    /// The search: a first roster, then the neighbourhood search and branch-and-cut (at once, or one
+    /// after the other under a work limit). Returns branch-and-cut's result (its termination and
+    /// bound) and the best roster either found.
+    private func search(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
+        let model = built.model
+        func remaining() -> Double { max(0.001, options.timeLimit - elapsed()) }
+        var solveOptions = SolveOptions(timeLimit: remaining(), relativeGap: options.relativeGap)
+        solveOptions.objectiveStep = built.objectiveStep
+        solveOptions.nodeLimit = options.nodeLimit
+        solveOptions.branchingPriority = built.branchingPriority
+        solveOptions.progress = options.progress
+        solveOptions.log = options.log
+        let neighbourhoods = NeighbourhoodSearch(built, solver: solver)
+        guard let start = neighbourhoods.firstRoster(timeLimit: min(remaining(), max(2, options.timeLimit / 5))) else {
+            // Nothing even with everyone idle: the whole search decides (and explains) it.
+            solveOptions.timeLimit = remaining()
+            let result = solver.solve(model, options: solveOptions)
+            return (result, result.solution)
+        }
+        let board = IncumbentBoard()
+        board.post(start, objective: model.objectiveValue(start), source: "first roster")
+        let progress = options.progress, origin = ContinuousClock.now, offset = elapsed()
+        let report: @Sendable (Double) -> Void = { objective in
+            progress?(SolveProgress(incumbent: objective, bound: nil, seconds: offset + (ContinuousClock.now - origin).seconds, nodes: 0))
+        }
+        var lns = NeighbourhoodSearchOptions()
+        lns.seed = options.seed
+        var result: SolveResult
+        if let effort = options.effort {
+            // One after the other, each on a work limit: branch-and-cut (with its dive) for
+            // `nodeLimit` nodes, then the neighbourhood search from the better of its roster and the first one.
+            solveOptions.timeLimit = remaining()
+            solveOptions.nodeLimit = options.nodeLimit ?? 1000
+            result = solver.solve(model, options: solveOptions)
+            if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
+            lns.rounds = effort
+            lns.threads = max(1, options.threads)
+            lns.timeLimit = remaining()
+            lns.subproblemTimeLimit = max(5, remaining())
+            _ = neighbourhoods.improve(board.entry!.values, options: lns, board: board, progress: report)
+        } else if options.threads >= 2 {
+            // At once: branch-and-cut (its dive, then its tree) on one thread, the neighbourhood
+            // search on the other; each takes the other's better rosters.
+            solveOptions.timeLimit = remaining()
+            solveOptions.board = board
+            lns.timeLimit = remaining()
+            let outcome = Mutex<SolveResult?>(nil)
+            let frozenOptions = solveOptions, frozenLNS = lns, frozenStart = start
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 {
+                    let r = solver.solve(model, options: frozenOptions)
+                    board.finish()
+                    outcome.withLock { $0 = r }
+                } else {
+                    _ = neighbourhoods.improve(frozenStart, options: frozenLNS, board: board, progress: report)
                 }
             }
-            let sub = WeekParts.scenario(of: part, in: scenario, enrolled: enrolled, reserved: reserved)
-            let used = clock.now - start
-            let left = budget - Double(used.components.seconds) - Double(used.components.attoseconds) * 1e-18
-            let share = Double(part.participants.count) / waiting
-            waiting -= Double(part.participants.count)
-            var partOptions = EngineOptions(timeLimit: max(0.5, left * share), relativeGap: options.relativeGap)
-            partOptions.frozenBefore = options.frozenBefore
-            partOptions.nodeLimit = options.nodeLimit
-            partOptions.solvePartsFirst = false
-            let roster = solve(sub, options: partOptions)
-            guard roster.hasSolution else { continue }   // this part stays idle in the first roster
-            assignments += roster.assignments
-            supervision += roster.supervision
-            for e in roster.enrollments { if let k = built.index.trainingIndex[e.training] { enrolled[k] += e.participants.count } }
+            result = outcome.withLock { $0! }
+        } else {
+            lns.timeLimit = remaining() / 2
+            let improved = neighbourhoods.improve(start, options: lns, board: board, progress: report).values
+            solveOptions.timeLimit = remaining()
+            solveOptions.hint = hint(improved, in: model)
+            result = solver.solve(model, options: solveOptions)
         }
-        return built.integerValues(of: assignments, supervision)
+        var best = result.solution
+        if let entry = board.entry, entry.objective < (best?.objective ?? .infinity) - 1e-9 {
+            best = Solution(values: entry.values, objective: entry.objective)
+        }
+        return (result, best)
+    }
+
+    private func hint(_ values: [Double], in model: Model) -> [Variable: Double] {
+        var hint: [Variable: Double] = [:]
+        for (j, x) in values.enumerated() { hint[model.variable(j)] = x }
+        return hint
     }
 
     /// Reads assignments, supervision and enrolments from the solution; terms, unmet shifts and the
@@ -172,7 +196,7 @@ public struct RosterEngine: Sendable {
         roster.objective = objective
         // The solver's bound, never above the roster it found (they differ by rounding at most when
         // optimal); none when the search stopped before it had one.
-        guard let bound else { return }
+        guard let bound, bound.isFinite else { return }
         let lower = min(bound, objective)
         roster.bound = lower
         roster.gap = abs(objective - lower) / max(abs(objective), 1e-9)

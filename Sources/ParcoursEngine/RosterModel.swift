@@ -53,11 +53,16 @@ public struct RosterModel: Sendable {
     private let baseline: BaselineStates
     /// y(k): training k runs (only for trainings with a minimum group size).
     private var trainingRuns: [Int: Variable] = [:]
-    /// The contract and target slacks of each participant, when they exist.
-    private var under: [Int: Variable] = [:]
-    private var off: [Int: Variable] = [:]
-    /// Each activity or skill goal's shortfall slack, with the hours it measures.
-    private var goalShortfalls: [(participant: Int, goal: Int, short: Variable, achieved: LinearExpression, needed: Double)] = []
+    /// The contract and target slacks of each participant (in hours), when they exist.
+    private var under: [Int: LinearExpression] = [:]
+    private var off: [Int: LinearExpression] = [:]
+    /// Each activity or skill goal's shortfall slack (in hours), with the hours it measures.
+    private var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
+    /// The week's hour grain: the largest step dividing every slot's hours and every contract and
+    /// goal hour figure (0.25 with 3.25 h afternoons and a 20 h minimum). Every hour slack is then a
+    /// whole number of grains at every roster, and is declared so (an exact reformulation that feeds
+    /// GLPK's cut generators); nil when some figure has more than six decimals.
+    public let hourGrain: Double?
 
     /// Builds the model. `frozenBefore`: every participant's state in earlier periods is kept as
     /// in the baseline (replanning a week that has started).
@@ -66,6 +71,7 @@ public struct RosterModel: Sendable {
         model = Model(name: "parcours")
         self.frozenBefore = frozenBefore
         baseline = BaselineStates(index)
+        hourGrain = Granularity.commonStep(Self.hourConstants(of: index))
         let P = scenario.participants.count, T = index.periods.count
         assignmentsOfShift = Array(repeating: [], count: index.shifts.count)
         assignmentsAt = Array(repeating: Array(repeating: [], count: T), count: P)
@@ -98,7 +104,7 @@ public struct RosterModel: Sendable {
         for term in ObjectiveTerm.allCases { objective += terms[term]! }
         try model.minimize(objective)
         try addReachableHoursCuts()
-        objectiveStep = Self.granularity(of: objective, in: model, hours: hourConstants())
+        objectiveStep = model.objectiveGranularity
     }
 
     // MARK: Who may be where (availability, H6, H7)
@@ -420,7 +426,7 @@ public struct RosterModel: Sendable {
                 e.constant += cost * Double(shift.min)
                 continue
             }
-            let short = try model.addVariable("short[\(shiftName(si))]", lower: 0, upper: Double(shift.min))
+            let short = try model.addVariable("short[\(shiftName(si))]", .integer, lower: 0, upper: Double(shift.min))
             try model.add(people + short >= Double(shift.min), name: "coverage[\(shiftName(si))]")
             try addUnsupervisedShortfallCut(si, short)
             e.add(short, cost)
@@ -444,9 +450,9 @@ public struct RosterModel: Sendable {
     private mutating func contractTerm() throws(ModelError) -> LinearExpression {
         var e = LinearExpression()
         for (p, participant) in scenario.participants.enumerated() where participant.hours.min > 0 {
-            let under = try model.addVariable("under[\(participant.id)]", lower: 0, upper: participant.hours.min)
+            let under = try hourSlack("under[\(participant.id)]", upper: participant.hours.min)
             try model.add(hours(p) + under >= participant.hours.min, name: "contract[\(participant.id)]")
-            e.add(under, scenario.weights.contract)
+            e.add(under, times: scenario.weights.contract)
             self.under[p] = under
         }
         return e
@@ -458,10 +464,10 @@ public struct RosterModel: Sendable {
         for (p, participant) in scenario.participants.enumerated() {
             let h = hours(p), goal = participant.hours.target
             if h.isConstant { e.constant += scenario.weights.target * goal; continue }
-            let off = try model.addVariable("off[\(participant.id)]", lower: 0)
+            let off = try hourSlack("off[\(participant.id)]", upper: max(goal, participant.hours.max - goal))
             try model.add(h - off <= goal, name: "target[\(participant.id),over]")
             try model.add(h + off >= goal, name: "target[\(participant.id),under]")
-            e.add(off, scenario.weights.target)
+            e.add(off, times: scenario.weights.target)
             self.off[p] = off
         }
         return e
@@ -494,9 +500,9 @@ public struct RosterModel: Sendable {
                 }
                 guard needed > 0 else { continue }
                 if achieved.isConstant { e.constant += w * goal.weight * needed; continue }
-                let short = try model.addVariable("goalShort[\(participant.id),\(g + 1)]", lower: 0, upper: needed)
+                let short = try hourSlack("goalShort[\(participant.id),\(g + 1)]", upper: needed)
                 try model.add(achieved + short >= needed, name: "goal[\(participant.id),\(g + 1)]")
-                e.add(short, w * goal.weight)
+                e.add(short, times: w * goal.weight)
                 goalShortfalls.append((p, g, short, achieved, needed))
             }
         }
@@ -618,8 +624,8 @@ public struct RosterModel: Sendable {
             let h = hours(p)
             for (n, line) in lowerHullCuts(points: reach.hours, cost: cost, breakpoints: [band.min, band.target]).enumerated() {
                 var lhs = -line.slope * h
-                if let u { lhs.add(u, wc) }
-                if let o { lhs.add(o, wt) }
+                if let u { lhs.add(u, times: wc) }
+                if let o { lhs.add(o, times: wt) }
                 try model.add(lhs >= line.intercept, name: "reach[\(participant.id),\(n + 1)]")
             }
         }
@@ -628,7 +634,7 @@ public struct RosterModel: Sendable {
             guard let reach = ReachableHours.subsetSums(parts) else { continue }
             let lines = lowerHullCuts(points: reach.hours, cost: { max(0, goal.needed - $0) }, breakpoints: [goal.needed])
             for (n, line) in lines.enumerated() {
-                try model.add(LinearExpression(goal.short) - line.slope * goal.achieved >= line.intercept,
+                try model.add(goal.short - line.slope * goal.achieved >= line.intercept,
                               name: "reach[\(scenario.participants[goal.participant].id),goal\(goal.goal + 1),\(n + 1)]")
             }
         }
@@ -669,39 +675,29 @@ public struct RosterModel: Sendable {
         }
     }
 
-    /// Every number of hours a continuous slack (shortfall, deviation) is built from.
-    private func hourConstants() -> [Double] {
-        var h = Set(index.periods.map(\.hours))
-        for participant in scenario.participants {
-            h.insert(participant.hours.min)
-            h.insert(participant.hours.target)
+    /// A slack measured in hours, at most `upper`: a whole number of hour grains when the week has
+    /// one (an integer variable times the grain), else a continuous variable.
+    private mutating func hourSlack(_ name: String, upper: Double) throws(ModelError) -> LinearExpression {
+        guard let grain = hourGrain else { return LinearExpression(try model.addVariable(name, lower: 0, upper: upper)) }
+        let units = try model.addVariable(name, .integer, lower: 0, upper: (upper / grain - 1e-9).rounded(.up))
+        return LinearExpression(units, grain)
+    }
+
+    /// Every number of hours an hour slack (shortfall, deviation) is built from: slots' hours,
+    /// weekly minimums and targets, activity and skill goals' hours.
+    static func hourConstants(of index: WeekIndex) -> [Double] {
+        var h = index.periods.map(\.hours)
+        for participant in index.scenario.participants {
+            h.append(participant.hours.min)
+            h.append(participant.hours.target)
             for goal in participant.goals {
                 switch goal.kind {
-                case .activity(_, let hours), .skill(_, let hours): h.insert(hours)
+                case .activity(_, let hours), .skill(_, let hours): h.append(hours)
                 case .training: break
                 }
             }
         }
-        return h.sorted()
-    }
-
-    /// The step between objective values at integer points, if the weights and hours admit one:
-    /// the largest step from a list (1000 … 2, then 1, 1/2 … 1/1000) that divides every integer
-    /// variable's coefficient, and every continuous one's times every hour constant (a slack's value
-    /// is a sum of such hours). With 4-hour slots and the default weights it is 4.
-    static func granularity(of objective: LinearExpression, in model: Model, hours: [Double]) -> Double? {
-        func integral(_ x: Double) -> Bool { abs(x - x.rounded()) <= 1e-9 * max(1, abs(x)) }
-        let terms = objective.merged()
-        let multiples: [Double] = [1000, 500, 400, 200, 100, 50, 40, 20, 10, 8, 5, 4, 2]
-        let fractions: [Double] = [1, 2, 4, 8, 10, 20, 40, 100, 200, 400, 1000].map { 1 / $0 }
-        for step in multiples + fractions {
-            let ok = terms.allSatisfy { t in
-                model.definition(t.variable).kind == .continuous
-                    ? hours.allSatisfy { integral(t.coefficient * $0 / step) } : integral(t.coefficient / step)
-            }
-            if ok { return step }
-        }
-        return nil
+        return h
     }
 }
 

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Large-neighbourhood search over the week's model (shared/notes/solver-performance.md: how general
+// solvers' incumbents are beaten on rostering). A roster is a point of the model; a neighbourhood
+// frees the assignments of some people (all their week, or one day of it) and the supervision of the
+// shifts they could work, keeps everything else where it is, and the small MIP left is solved with
+// GLPK from the current roster, so that it can only improve. Neighbourhoods grow while their
+// sub-problems are solved to optimality within the node limit, and shrink when they are not.
+//
+// Nothing here depends on the week's shape: no sites, no slot lengths, no objective step.
+// Deterministic: the same model, start and options give the same rosters (each sub-problem stops on
+// a node limit; a time limit only cuts the search short).
+
+import Dispatch
+import Synchronization
+import Modelling
+import ParcoursScenario
+
+public struct NeighbourhoodSearchOptions: Sendable {
+    /// Rounds at most (a round solves one sub-problem per thread); nil = until the deadline.
+    public var rounds: Int?
+    /// Seconds at most, from the search's start.
+    public var timeLimit: Double = 60
+    /// Branch-and-bound nodes per sub-problem.
+    public var subproblemNodeLimit = 50
+    /// Seconds per sub-problem at most (a safety net: the node limit ends them first).
+    public var subproblemTimeLimit = 5.0
+    /// Sub-problems solved at once, one GLPK problem per thread.
+    public var threads = 1
+    public var seed: UInt64 = 1
+    /// Stop after this many rounds in a row without improvement (nil: never).
+    public var patience: Int?
+    /// Cutting planes in the sub-problems (measured: without, rounds are several times faster and
+    /// the search ends better).
+    public var cuts = false
+    /// Free decisions in the first neighbourhood.
+    public var initialSize = 300
+    public init() {}
+}
+
+public struct NeighbourhoodSearchStatistics: Sendable, Equatable {
+    public var rounds = 0
+    public var improvements = 0
+    public var subproblemsProvedOptimal = 0
+}
+
+struct NeighbourhoodSearch: Sendable {
+    let built: RosterModel
+    let solver: any Solver
+    /// Decision variables of each participant (assignments and enrolments) and of each shift's supervision.
+    private let assignmentsOf: [[Int]]
+    private let enrolmentsOf: [[Int]]
+    private let supervisionOfShift: [[Int]]
+    private let peopleOfActivity: [[Int]]
+    /// Variables freed with the decisions that drive them: slacks, days worked, trainings that run.
+    private let dependent: [Bool]
+    private var decisionCount: Int { built.assignments.count + built.enrolments.count + built.supervisions.count }
+
+    init(_ built: RosterModel, solver: any Solver) {
+        self.built = built
+        self.solver = solver
+        let P = built.scenario.participants.count
+        var assignmentsOf = [[Int]](repeating: [], count: P), enrolmentsOf = [[Int]](repeating: [], count: P)
+        var supervisionOfShift = [[Int]](repeating: [], count: built.index.shifts.count)
+        var peopleOfActivity = [Set<Int>](repeating: [], count: built.scenario.activities.count)
+        var dependent = [Bool](repeating: true, count: built.model.variables.count)
+        for (i, a) in built.assignments.enumerated() {
+            assignmentsOf[a.participant].append(i)
+            peopleOfActivity[built.index.shifts[a.shift].activity].insert(a.participant)
+            dependent[a.variable.index] = false
+        }
+        for (i, e) in built.enrolments.enumerated() { enrolmentsOf[e.participant].append(i); dependent[e.variable.index] = false }
+        for (i, s) in built.supervisions.enumerated() { supervisionOfShift[s.shift].append(i); dependent[s.variable.index] = false }
+        self.assignmentsOf = assignmentsOf
+        self.enrolmentsOf = enrolmentsOf
+        self.supervisionOfShift = supervisionOfShift
+        self.peopleOfActivity = peopleOfActivity.map { $0.sorted() }
+        self.dependent = dependent
+    }
+
+    // MARK: A first roster
+
+    /// Everyone idle but what is pinned or frozen, with the supervisors, trainings and slacks those
+    /// need: the sub-problem over the people with a pinned item, the supervision of their shifts,
+    /// the trainings pinned and everyone who could fill them. Nil when that has no solution (the
+    /// week itself may be infeasible: the full search says why).
+    func firstRoster(timeLimit: Double) -> [Double]? {
+        let model = built.model
+        var point = model.variables.map { max(0, $0.lower ?? 0) }
+        var free = [Bool](repeating: false, count: model.variables.count)
+        var pinnedTrainings = Set<Int>()
+        for (p, list) in assignmentsOf.enumerated() {
+            let pinned = list.contains { (model.definition(built.assignments[$0].variable).lower ?? 0) > 0 }
+                || enrolmentsOf[p].contains { (model.definition(built.enrolments[$0].variable).lower ?? 0) > 0 }
+            guard pinned else { continue }
+            for i in list { free[built.assignments[i].variable.index] = true; freeSupervision(of: built.assignments[i].shift, in: &free) }
+            for i in enrolmentsOf[p] where (model.definition(built.enrolments[i].variable).lower ?? 0) > 0 {
+                pinnedTrainings.insert(built.enrolments[i].training)
+            }
+        }
+        for e in built.enrolments where pinnedTrainings.contains(e.training) { free[e.variable.index] = true }
+        for j in free.indices where dependent[j] { free[j] = true }
+        for j in point.indices where !free[j] { point[j] = max(0, model.variables[j].lower ?? 0) }
+        let sub = model.restricted(free: free, dependent: dependent, at: point)
+        var options = SolveOptions(timeLimit: max(0.05, timeLimit))
+        options.dive = true
+        let result = solver.solve(sub.model, options: options)
+        guard let solution = result.solution else { return nil }
+        return sub.expand(solution.values, into: point)
+    }
+
+    private func freeSupervision(of shift: Int, in free: inout [Bool]) {
+        for i in supervisionOfShift[shift] { free[built.supervisions[i].variable.index] = true }
+    }
+
+    // MARK: Improving
+
+    enum Kind: CaseIterable { case people, activity, day }
+
+    /// A neighbourhood of about `size` free decisions: its free variables.
+    func neighbourhood(_ kind: Kind, size: Int, _ random: inout SearchRandom) -> [Bool] {
+        var free = [Bool](repeating: false, count: built.model.variables.count)
+        let P = built.scenario.participants.count
+        var count = 0
+        func take(_ p: Int, day: Int?) { count += self.take(p, day: day, into: &free) }
+        switch kind {
+        case .people:
+            for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: nil) }
+        case .activity:
+            let activities = random.shuffled(peopleOfActivity.indices.filter { !peopleOfActivity[$0].isEmpty })
+            var taken = Set<Int>()
+            for a in activities where count < size {
+                for p in random.shuffled(peopleOfActivity[a]) where count < size && taken.insert(p).inserted { take(p, day: nil) }
+            }
+        case .day:
+            let days = built.scenario.calendar.days.count
+            let day = random.below(max(1, days))
+            for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: day) }
+        }
+        return free
+    }
+
+    /// Frees p's decisions (on one day, or all week with their enrolments) and the supervision of
+    /// the shifts they could work; returns how many decisions it freed.
+    private func take(_ p: Int, day: Int?, into free: inout [Bool]) -> Int {
+        var count = 0
+        for i in assignmentsOf[p] {
+            let a = built.assignments[i]
+            guard day == nil || built.index.shifts[a.shift].period.dayIndex == day else { continue }
+            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
+            for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
+                free[built.supervisions[s].variable.index] = true; count += 1
+            }
+        }
+        guard day == nil else { return count }
+        for i in enrolmentsOf[p] where !free[built.enrolments[i].variable.index] { free[built.enrolments[i].variable.index] = true; count += 1 }
+        return count
+    }
+
+    struct Outcome: Sendable {
+        var values: [Double]
+        var objective: Double
+        var free: [Bool]
+        var proved: Bool
+    }
+
+    /// Solves one neighbourhood from `point`; the point found there (never worse than `point`).
+    func solve(_ free: [Bool], from point: [Double], objective: Double, options: NeighbourhoodSearchOptions,
+               deadline: ContinuousClock.Instant) -> Outcome {
+        let sub = built.model.restricted(free: free, dependent: dependent, at: point)
+        let left = (deadline - ContinuousClock.now).seconds
+        var subOptions = SolveOptions(timeLimit: max(0.01, min(options.subproblemTimeLimit, left)))
+        subOptions.nodeLimit = options.subproblemNodeLimit
+        subOptions.objectiveStep = sub.model.objectiveGranularity
+        subOptions.dive = true
+        subOptions.cuts = options.cuts
+        let start = sub.restrict(point)
+        for (i, x) in start.enumerated() { subOptions.hint[sub.model.variable(i)] = x }
+        let result = solver.solve(sub.model, options: subOptions)
+        let proved = result.termination == .optimal
+        guard let solution = result.solution, solution.objective < objective - 1e-9 else {
+            return Outcome(values: point, objective: objective, free: free, proved: proved)
+        }
+        let values = sub.expand(solution.values, into: point)
+        return Outcome(values: values, objective: built.model.objectiveValue(values), free: free, proved: proved)
+    }
+
+    /// Improves `start` (a feasible point) round by round until the rounds, the deadline, the
+    /// patience or the board's `finished` end it; posts each improvement to the board.
+    func improve(_ start: [Double], options: NeighbourhoodSearchOptions, board: IncumbentBoard? = nil,
+                 progress: ((Double) -> Void)? = nil) -> (values: [Double], statistics: NeighbourhoodSearchStatistics) {
+        let deadline = ContinuousClock.now + .milliseconds(Int(options.timeLimit * 1000))
+        var random = SearchRandom(seed: options.seed)
+        var point = start, objective = built.model.objectiveValue(start)
+        var statistics = NeighbourhoodSearchStatistics()
+        let total = decisionCount
+        guard total > 0 else { return (point, statistics) }
+        let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
+        var size = min(largest, max(smallest, options.initialSize))
+        var idle = 0
+        let threads = max(1, options.threads)
+        while ContinuousClock.now < deadline, !(board?.finished ?? false) {
+            if let rounds = options.rounds, statistics.rounds >= rounds { break }
+            if let patience = options.patience, idle >= patience { break }
+            if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
+                point = entry.values; objective = entry.objective
+            }
+            statistics.rounds += 1
+            let kinds = Kind.allCases
+            let neighbourhoods = (0..<threads).map { _ in neighbourhood(kinds[random.below(kinds.count)], size: size, &random) }
+            let outcomes = solveAll(neighbourhoods, from: point, objective: objective, options: options, deadline: deadline)
+            let provedAll = outcomes.allSatisfy(\.proved)
+            statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
+            // The best outcome, then each other one laid over it where the result stays feasible.
+            let order = outcomes.indices.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }
+            var next = outcomes[order[0]].values, nextObjective = outcomes[order[0]].objective
+            for k in order.dropFirst() where outcomes[k].objective < objective - 1e-9 {
+                var merged = next
+                for j in merged.indices where outcomes[k].values[j] != point[j] { merged[j] = outcomes[k].values[j] }
+                let value = built.model.objectiveValue(merged)
+                if value < nextObjective - 1e-9, built.model.isFeasible(merged) { next = merged; nextObjective = value }
+            }
+            if nextObjective < objective - 1e-9 {
+                point = next; objective = nextObjective
+                statistics.improvements += 1
+                idle = 0
+                board?.post(point, objective: objective, source: "neighbourhood search")
+                progress?(objective)
+            } else {
+                idle += 1
+            }
+            // Grow while sub-problems are solved to optimality, shrink when they are not.
+            size = provedAll ? min(largest, size + max(1, size / 4)) : max(smallest, size * 4 / 5)
+        }
+        return (point, statistics)
+    }
+
+    private func solveAll(_ neighbourhoods: [[Bool]], from point: [Double], objective: Double,
+                          options: NeighbourhoodSearchOptions, deadline: ContinuousClock.Instant) -> [Outcome] {
+        if neighbourhoods.count == 1 {
+            return [solve(neighbourhoods[0], from: point, objective: objective, options: options, deadline: deadline)]
+        }
+        let results = OutcomeSlots(neighbourhoods.count)
+        DispatchQueue.concurrentPerform(iterations: neighbourhoods.count) { k in
+            results.set(k, solve(neighbourhoods[k], from: point, objective: objective, options: options, deadline: deadline))
+        }
+        return results.all
+    }
+}
+
+/// One slot per concurrent sub-problem, each written by its own thread.
+private final class OutcomeSlots: Sendable {
+    private let slots: Mutex<[NeighbourhoodSearch.Outcome?]>
+    init(_ n: Int) { slots = Mutex(Array(repeating: nil, count: n)) }
+    func set(_ k: Int, _ outcome: NeighbourhoodSearch.Outcome) { slots.withLock { $0[k] = outcome } }
+    var all: [NeighbourhoodSearch.Outcome] { slots.withLock { $0.map { $0! } } }
+}
+
+/// SplitMix64: the same stream on every platform, for neighbourhoods that are the same everywhere.
+struct SearchRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in 0..<n (n > 0).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var items = items
+        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, below(i + 1)) }
+        return items
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
