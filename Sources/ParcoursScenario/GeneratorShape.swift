@@ -145,28 +145,31 @@ public struct GeneratorShape: Sendable, Equatable {
     /// both (`13:00-16:30=3.25`). Hours alone get the times of `slots(hours:)`.
     public static func slots(parsing text: String) -> Result<[Slot], ShapeError> {
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        if items.allSatisfy({ Double($0) != nil }) {
-            return .success(slots(hours: items.map { Double($0)! }))
-        }
-        var result: [Slot] = []
         let ids = items.count == 3 ? ["am", "pm", "soir"] : items.count == 2 ? ["am", "pm"] : items.indices.map { "s\($0 + 1)" }
+        var ranges: [Slot?] = []
         for (i, item) in items.enumerated() {
+            if Double(item) != nil { ranges.append(nil); continue }
             let parts = item.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
             let range = parts[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             guard parts.count <= 2, range.count == 2, let a = Slot.minutes(range[0]), let b = Slot.minutes(range[1]), a < b else {
                 return .failure(ShapeError("--slots item \(i + 1) '\(item)' is neither hours nor a time range: "
                     + "write e.g. `--slots 4,3.25` or `--slots 08:00-12:00,13:00-16:30=3.25`"))
             }
-            var hours: Double? = nil
+            var hours = Double(b - a) / 60
             if parts.count == 2 {
                 guard let h = Double(parts[1]) else {
                     return .failure(ShapeError("--slots item \(i + 1) '\(item)': '\(parts[1])' is not a number of hours: write e.g. 13:00-16:30=3.25"))
                 }
                 hours = h
             }
-            result.append(Slot(id: ids[i], start: range[0], end: range[1], hours: hours ?? Double(b - a) / 60))
+            ranges.append(Slot(id: ids[i], start: range[0], end: range[1], hours: hours))
         }
-        return .success(result)
+        if ranges.allSatisfy({ $0 == nil }) { return .success(slots(hours: items.map { Double($0)! })) }
+        if let i = ranges.firstIndex(where: { $0 == nil }) {
+            return .failure(ShapeError("--slots item \(i + 1) '\(items[i])' is hours among time ranges: give every slot as hours "
+                + "(`--slots 4,3.25`) or every slot as a range (`--slots 08:00-12:00,13:00-16:30=3.25`)"))
+        }
+        return .success(ranges.map { $0! })
     }
 
     /// The `parcours generate` options that make this shape (empty for `classic`).
@@ -215,10 +218,9 @@ public struct GeneratorFamily: Sendable, Equatable {
 extension GeneratorShape {
     /// The presets, in the order the matrix lists them.
     public static let families: [GeneratorFamily] = [
-        GeneratorFamily(name: "classic", summary: "mon–fri, 4 h half-days, sites of about 25 with their own supervisors (the default)",
+        GeneratorFamily(name: "classic", summary: "mon–fri, 4 h half-days, sites of ~25, own supervisors (default)",
                         shape: .classic),
-        GeneratorFamily(name: "afternoon325",
-                        summary: "4 h mornings, 13:00–16:30 afternoons paid 3.25 h, sites of about 12, supervisors shared across sites",
+        GeneratorFamily(name: "afternoon325", summary: "pm 13:00–16:30 paid 3.25 h, sites of ~12, shared supervisors",
                         shape: GeneratorShape(slots: [Slot(id: "am", start: "08:00", end: "12:00"),
                                                       Slot(id: "pm", start: "13:00", end: "16:30", hours: 3.25)],
                                               sites: .about(12), sharedSupervisors: true)),
@@ -226,21 +228,21 @@ extension GeneratorShape {
                         shape: GeneratorShape(slots: [Slot(id: "am", start: "08:00", end: "11:30"),
                                                       Slot(id: "pm", start: "12:30", end: "16:15"),
                                                       Slot(id: "soir", start: "16:30", end: "19:30")])),
-        GeneratorFamily(name: "six-days", summary: "mon–sat, 4 h mornings, 13:00–16:30 afternoons (3.5 h)",
+        GeneratorFamily(name: "six-days", summary: "mon–sat, 4 h mornings, pm 13:00–16:30 (3.5 h)",
                         shape: GeneratorShape(days: 6, slots: [Slot(id: "am", start: "08:00", end: "12:00"),
                                                                Slot(id: "pm", start: "13:00", end: "16:30")])),
-        GeneratorFamily(name: "one-site", summary: "one large site, 07:30–12:00 mornings (4.5 h), supervisors shared across activities",
+        GeneratorFamily(name: "one-site", summary: "one large site, am 07:30–12:00 (4.5 h), shared supervisors",
                         shape: GeneratorShape(slots: [Slot(id: "am", start: "07:30", end: "12:00"),
                                                       Slot(id: "pm", start: "13:00", end: "17:00")],
                                               sites: .exactly(1), sharedSupervisors: true)),
-        GeneratorFamily(name: "scarce", summary: "today's calendar with about 45 % of the supervisor-hours the shifts need",
+        GeneratorFamily(name: "scarce", summary: "about 45 % of the supervisor-hours the shifts need",
                         shape: GeneratorShape(supervision: .scarce)),
-        GeneratorFamily(name: "plentiful", summary: "3.75 h half-days (08:15–12:00, 13:00–16:45) and more supervisors than needed",
+        GeneratorFamily(name: "plentiful", summary: "3.75 h half-days, more supervisors than the shifts need",
                         shape: GeneratorShape(slots: [Slot(id: "am", start: "08:15", end: "12:00"),
                                                       Slot(id: "pm", start: "13:00", end: "16:45")],
                                               supervision: .plentiful)),
         GeneratorFamily(name: "fractional",
-                        summary: "mon–thu, 13:00–16:45 afternoons (3.75 h), hours off the slot grid, fractional weights",
+                        summary: "mon–thu, 3.75 h afternoons, uneven hours, fractional weights",
                         shape: GeneratorShape(days: 4, slots: [Slot(id: "am", start: "08:00", end: "12:00"),
                                                                Slot(id: "pm", start: "13:00", end: "16:45")],
                                               unevenHours: true, fractionalWeights: true)),
