@@ -21,10 +21,11 @@ public struct GeneratorShape: Sendable, Equatable {
         /// Paid hours; written as `hours:` only when it differs from end − start (a break inside).
         public var hours: Double
 
-        /// A slot whose hours are end − start unless given.
+        /// A slot whose hours are end − start unless given (`problems` reports times that are not
+        /// HH:MM, or in the wrong order).
         public init(id: String, start: String, end: String, hours: Double? = nil) {
             self.id = id; self.start = start; self.end = end
-            self.hours = hours ?? Double(Slot.minutes(end)! - Slot.minutes(start)!) / 60
+            self.hours = hours ?? Double((Slot.minutes(end) ?? 0) - (Slot.minutes(start) ?? 0)) / 60
         }
 
         /// Minutes after midnight of `"HH:MM"`, or nil.
