@@ -1,37 +1,77 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Generated weeks (issue #5): a realistic, feasible scenario of any size, for benchmarks, tests
-// and demonstrations, written in the contract's YAML (version 1). The same size and seed always
-// give the same bytes: every draw comes from a SplitMix64 stream seeded by (seed, size), never
-// from the system's random generator, and nothing is ever taken in a dictionary's or set's order.
+// Generated weeks (issues #5 and #11): a realistic, feasible scenario of any size and shape, for
+// benchmarks, tests and demonstrations, written in the contract's YAML (version 1) and in its own
+// forms only (`{day: tue, slot: am}`, never a project short form such as `tue.am`). The same size,
+// seed and shape always give the same bytes: every draw comes from a SplitMix64 stream seeded by
+// (seed, size), never from the system's random generator, and nothing is ever taken in a
+// dictionary's or set's order. The classic shape (`GeneratorShape.classic`, the default) makes
+// exactly the week it made before shapes existed: the draws of shape-only features come from
+// streams of their own, forked after all the others.
 //
 // The shape of a generated week (each distribution is documented again where it is drawn):
-// - Structures ("sites") of about 25 participants: round(N / 25) sites, at least one, sizes as
-//   equal as possible. Each site has its own activities (round(size / 6), at least one: about
-//   N / 6 in all) and its own supervisors (round(size / 8), at least one: about N / 8), who
-//   supervise only activities of their site. Every activity of a site requires the site's
-//   induction skill `acces-sN` ("accueil sécurité fait"), which its participants have (6 % of them
-//   also for the next site): people stay on their site, and the model decomposes by site.
-//   Skills, goals, likes and dislikes of a participant point at their own site's activities.
+// - Calendar: the shape's days (mon–thu, mon–fri by default, or mon–sat) and its two or three
+//   slots a day with their paid hours (default am 08:00–12:00 and pm 13:00–17:00, 4 h each;
+//   e.g. 13:00–16:30 paid 3.25 h, or 08:00–11:30, 12:30–16:15, 16:30–19:30). "Friday morning" is
+//   the first slot of the week's fifth day (of Thursday in a four-day week), "Wednesday
+//   afternoon" is Wednesday's second slot. rules.max_hours_per_day is 8, or the two longest
+//   slots when they make more (4.5 + 4 = 8.5); the ramp-up daily cap ("4") is the longest slot,
+//   so that every slot fits in every cap.
+// - Structures ("sites"): round(N / 25) sites by default (round(N / k) for `.about(k)`, or
+//   exactly k for `.exactly(k)`; `.exactly(1)` is one large site), at least one, sizes as equal
+//   as possible. Each site has its own activities (round(size / 6), at least one: about N / 6 in
+//   all; a site of more than 96 has second and third teams of some kinds, `s1-cuisine-2`) and its
+//   own supervisors (round(size / 8), at least one: about N / 8). Every activity of a site
+//   requires the site's induction skill `acces-sN` ("accueil sécurité fait"), which its
+//   participants have (6 % of them also for the next site): people stay on their site. Skills,
+//   goals, likes and dislikes of a participant point at their own site's activities.
+// - Supervisors supervise only activities of their site (the model decomposes by site) unless
+//   the shape shares them: then each site's first supervisor and 40 % of the others also
+//   supervise one or two supervised activities of the next site, half of them (with three sites
+//   or more) of the site after too: two or three sites in all; on a site alone, shared
+//   supervisors take two more of its activities.
+// - Supervision: normal is one supervisor per 8 participants of the site. With `need` = Σ over
+//   the site's supervised open shifts of ⌈min / ratio⌉ × hours (normal gives roughly 55–130 % of
+//   it), scarce is round(0.45 × need / 36 h) supervisors (at least one, at most normal: about
+//   40 % of the need), plentiful ⌈1.6 × need / 32 h⌉ (at least normal: about 1.5–1.8 × the need).
 // - Trainings (round(N / 40), at least two) are shared by every site.
-// - Solver-friendly numbers: the default calendar (mon–fri, am/pm, 4 h each); every weekly
-//   min, target and max, every goal's hours and every supervisor's max_hours is a multiple of 4;
-//   max_hours_per_day is 4 or 8.
+// - Solver-friendly numbers by default: every weekly min, target and max, every goal's hours and
+//   every supervisor's max_hours is a multiple of 4 (with 4 h slots, of a slot); daily caps are a
+//   slot or a full day; weights and priorities are integers. With uneven hours, bands move off
+//   that grid by half-hours (20 / 24 / 28 may become 18.5 / 21 / 26), goals are 7.5 / 11.5 h
+//   (activity) and 3.5 / 7.5 h (skill), max_hours 35.5, 31.5 or 22.5. With fractional weights,
+//   `weights:` is {goals: 7.5, target: 1.5, preference: 0.25, the others as default}, heavier
+//   goals weigh 1.5 (skill) or 2.5 (training) instead of 2, and client orders have priority 1.5.
+//   A weekly maximum never exceeds what the person could work (their workable periods, the best
+//   set of a day's slots within their daily cap, their days cap): with slots other than 4 h that
+//   cap makes maxima such as 27.25 even without uneven hours.
 // - Demand above what can be covered: on each site, Σ over shifts of min × hours is 1.15–1.25 ×
-//   the site participants' total maximum hours (up to rounding; tiny weeks overshoot).
+//   the site participants' total maximum hours (up to rounding; tiny weeks overshoot, a week of
+//   one person only equals it).
 // - Every participant has at least one activity they may work in (available while it is open,
-//   requirements met, no restricted tag), and a maximum no higher than what they could work.
+//   requirements met, no restricted tag, the slot within their daily cap), and a maximum no
+//   higher than what they could work.
 // - Fixed items (one per 40 participants, at least 1 and at most 8; none below 10 participants)
-//   can all hold together: each in its own period, with a supervisor available and not pinned
-//   elsewhere, no mentoring needed, nobody in an avoid pair, and enough other eligible people
-//   (never pinned, never in an avoid pair) to reach a pinned training's minimum.
+//   can all hold together: each in its own period, with a supervisor (of any site, with shared
+//   supervisors) available and not pinned elsewhere, within their hours, no mentoring needed,
+//   nobody in an avoid pair, and enough other eligible people (never pinned, never in an avoid
+//   pair) to reach a pinned training's minimum. So everyone idle but the pinned items, those
+//   helpers enrolled in the pinned trainings and one supervisor per pinned shift is a valid roster.
 
 /// Writes generated scenarios.
 public enum ScenarioGenerator {
     /// A complete scenario file for `participants` people (any size from 1; the command accepts
     /// 1–5000). Deterministic: the same size and seed give the same bytes.
     public static func yaml(participants: Int, seed: UInt64 = 1) -> String {
-        var week = GeneratedWeek(participants: max(1, participants), seed: seed)
+        yaml(participants: participants, seed: seed, shape: .classic)
+    }
+
+    /// A complete scenario file of the given shape (see `GeneratorShape`; `shape.problems` must be
+    /// empty). Deterministic: the same size, seed and shape give the same bytes; `.classic` gives
+    /// the week of `yaml(participants:seed:)`.
+    public static func yaml(participants: Int, seed: UInt64 = 1, shape: GeneratorShape) -> String {
+        precondition(shape.problems.isEmpty, shape.problems.joined(separator: "; "))
+        var week = GeneratedWeek(participants: max(1, participants), seed: seed, shape: shape)
         week.generate()
         return week.render()
     }
@@ -248,19 +288,31 @@ private enum Catalogue {
 
 // MARK: - The week being generated
 
-private let days = ["mon", "tue", "wed", "thu", "fri"]
-private let slots = ["am", "pm"]
-/// Periods are numbered day * 2 + slot: 0 = mon am, 1 = mon pm, …, 9 = fri pm; 4 hours each.
-private let periodCount = 10
-private let periodHours = 4
+private let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-private func dayOf(_ t: Int) -> Int { t / 2 }
+/// The week's periods, numbered day * slots + slot: with the default calendar 0 = mon am,
+/// 1 = mon pm, …, 9 = fri pm, 4 hours each.
+private struct GCalendar {
+    let days: Int
+    /// Paid hours of each slot.
+    let hours: [Double]
+    var slots: Int { hours.count }
+    var count: Int { days * hours.count }
+    func day(_ t: Int) -> Int { t / hours.count }
+    func slot(_ t: Int) -> Int { t % hours.count }
+    func hours(_ t: Int) -> Double { hours[t % hours.count] }
+    func period(day: Int, slot: Int) -> Int { day * hours.count + slot }
+    /// The ramp-up daily cap: one slot a day (today: 4).
+    var halfDay: Double { hours.max()! }
+    /// rules.max_hours_per_day: 8, or the two longest slots when they make more (4.5 + 4 = 8.5).
+    var fullDay: Double { Swift.max(8, hours.sorted(by: >).prefix(2).reduce(0, +)) }
+}
+
 private func twoDecimals(_ x: Double) -> String {
     let hundredths = Int((x * 100).rounded())
     let fraction = String(hundredths % 100)
     return "\(hundredths / 100)." + (fraction.count == 1 ? "0" + fraction : fraction)
 }
-private func slotOf(_ t: Int) -> Int { t % 2 }
 
 private struct GSite {
     var id: String
@@ -272,6 +324,7 @@ private struct GSite {
 }
 
 private struct GActivity {
+    let cal: GCalendar
     var id: String
     var name: String
     var site: Int
@@ -281,7 +334,7 @@ private struct GActivity {
     var requires: [SkillLevel]
     var mentoring: MentoringRule?
     var ratio: Int
-    var priority: Int
+    var priority: Double
     /// Base block: days (nil = all) and slots (nil = all).
     var baseDays: [Int]?
     var baseSlots: [Int]?
@@ -295,15 +348,18 @@ private struct GActivity {
 
     func isOpen(_ t: Int) -> Bool {
         if t == closed { return false }
-        return (baseDays?.contains(dayOf(t)) ?? true) && (baseSlots?.contains(slotOf(t)) ?? true)
+        return (baseDays?.contains(cal.day(t)) ?? true) && (baseSlots?.contains(cal.slot(t)) ?? true)
     }
-    var openPeriods: [Int] { (0..<periodCount).filter(isOpen) }
+    var openPeriods: [Int] { (0..<cal.count).filter(isOpen) }
+    /// Σ over its open periods of their hours.
+    var openHours: Double { openPeriods.reduce(0) { $0 + cal.hours($1) } }
     func minimum(at t: Int) -> Int { isOpen(t) ? min + (t == peak ? bump : 0) : 0 }
     /// Σ over its shifts of min × hours.
-    var demandHours: Int { (0..<periodCount).reduce(0) { $0 + minimum(at: $1) } * periodHours }
+    var demandHours: Double { (0..<cal.count).reduce(0) { $0 + Double(minimum(at: $1)) * cal.hours($1) } }
 }
 
 private struct GSupervisor {
+    let cal: GCalendar
     var id: String
     var name: String
     var site: Int
@@ -312,11 +368,11 @@ private struct GSupervisor {
     var offDay: Int?
     var offSlot: Int?
     var reason = ""
-    var maxHours: Int?
+    var maxHours: Double?
 
     func available(_ t: Int) -> Bool {
         guard let offDay else { return true }
-        return !(dayOf(t) == offDay && (offSlot == nil || offSlot == slotOf(t)))
+        return !(cal.day(t) == offDay && (offSlot == nil || offSlot == cal.slot(t)))
     }
 }
 
@@ -332,9 +388,9 @@ private struct GTraining {
 private struct GUnavailable { var day: Int; var slot: Int?; var reason: String }
 
 private enum GGoal {
-    case activity(Int, hours: Int)
-    case skill(String, hours: Int, weight: Int)
-    case training(Int, weight: Int)
+    case activity(Int, hours: Double)
+    case skill(String, hours: Double, weight: Double)
+    case training(Int, weight: Double)
 }
 
 private enum GFixed {
@@ -343,14 +399,15 @@ private enum GFixed {
 }
 
 private struct GPerson {
+    let cal: GCalendar
     var id: String
     var name: String
     var site: Int
     /// Sites whose induction they have: their own, sometimes the next one too.
     var sites: [Int]
-    var min = 20, target = 24, max = 28
+    var min: Double = 20, target: Double = 24, max: Double = 28
     var exact = false
-    var dailyCap: Int?
+    var dailyCap: Double?
     var writeDailyCap = false
     var maxDays: Int?
     var unavailable: [GUnavailable] = []
@@ -368,15 +425,19 @@ private struct GPerson {
 
     func available(_ t: Int) -> Bool {
         if let only { return only.contains(t) }
-        return !unavailable.contains { $0.day == dayOf(t) && ($0.slot == nil || $0.slot == slotOf(t)) }
+        return !unavailable.contains { $0.day == cal.day(t) && ($0.slot == nil || $0.slot == cal.slot(t)) }
     }
-    var cap: Int { dailyCap ?? 8 }
-    var daysCap: Int { maxDays ?? days.count }
+    /// Available in t, and t fits within the daily cap.
+    func canWork(_ t: Int) -> Bool { available(t) && cal.hours(t) <= cap }
+    var cap: Double { dailyCap ?? cal.fullDay }
+    var daysCap: Int { maxDays ?? cal.days }
 }
 
 private struct GeneratedWeek {
     let n: Int
     let seed: UInt64
+    let shape: GeneratorShape
+    let cal: GCalendar
     var master: SplitMix64
     var sites: [GSite] = []
     var activities: [GActivity] = []
@@ -385,9 +446,11 @@ private struct GeneratedWeek {
     var people: [GPerson] = []
     var accessSkills: [(id: String, name: String)] = []
 
-    init(participants: Int, seed: UInt64) {
+    init(participants: Int, seed: UInt64, shape: GeneratorShape) {
         n = participants
         self.seed = seed
+        self.shape = shape
+        cal = GCalendar(days: shape.days, hours: shape.slots.map(\.hours))
         // The size is mixed into the seed: two sizes with the same seed are unrelated weeks.
         var mixer = SplitMix64(seed: seed ^ (UInt64(participants) &* 0xD1B5_4A32_D192_ED03))
         master = SplitMix64(seed: mixer.next())
@@ -403,12 +466,19 @@ private struct GeneratedWeek {
         var goalRandom = master.fork()
         var avoidRandom = master.fork()
         var fixedRandom = master.fork()
+        // Streams used only by shapes other than the classic one (forked last, so that they move
+        // nothing of the classic week).
+        var unevenRandom = master.fork()
+        var sharingRandom = master.fork()
 
         makeSites(&siteRandom)
         makeTrainings(&trainingRandom)
-        for s in sites.indices { makePeople(site: s, &peopleRandom) }
-        for s in sites.indices { makeSupervisors(site: s, &supervisorRandom) }
+        for s in sites.indices { makePeople(site: s, &peopleRandom, uneven: &unevenRandom) }
+        // Demand comes before the supervisors (who are counted from it when supervision is scarce
+        // or plentiful); each draws from its own stream, so the order changes no draw.
         for s in sites.indices { setDemand(site: s, &demandRandom) }
+        for s in sites.indices { makeSupervisors(site: s, &supervisorRandom, uneven: &unevenRandom) }
+        if shape.sharedSupervisors { shareSupervisors(&sharingRandom) }
         for p in people.indices { makePreferencesAndGoals(p, &goalRandom) }
         makeAvoidPairs(&avoidRandom)
         makeFixed(&fixedRandom)
@@ -417,8 +487,13 @@ private struct GeneratedWeek {
     // MARK: Sites and activities
 
     mutating func makeSites(_ rng: inout SplitMix64) {
-        // Sites of about 25 participants; sizes differ by at most one.
-        let count = Swift.max(1, Int((Double(n) / 25).rounded()))
+        // Sites of about 25 participants (or the shape's size, or its exact count); sizes differ
+        // by at most one.
+        let count: Int
+        switch shape.sites {
+        case .about(let size): count = Swift.max(1, Int((Double(n) / Double(size)).rounded()))
+        case .exactly(let k): count = Swift.max(1, Swift.min(k, n))
+        }
         var start = 0
         for s in 0..<count {
             let size = n / count + (s < n % count ? 1 : 0)
@@ -429,37 +504,48 @@ private struct GeneratedWeek {
             start += size
         }
         for s in sites.indices {
-            // About one activity per 6 participants, kinds drawn without repeats.
+            // About one activity per 6 participants, kinds drawn without repeats; a site of more
+            // than 96 (16 kinds × 6) has second and third teams of some kinds (`s1-cuisine-2`).
             let size = sites[s].people.count
-            let count = Swift.min(Catalogue.activities.count, Swift.max(1, Int((Double(size) / 6).rounded())))
-            let kinds = rng.shuffled(Array(Catalogue.activities.indices)).prefix(count)
-            for k in kinds {
+            let count = Swift.max(1, Int((Double(size) / 6).rounded()))
+            var kinds: [Int] = []
+            while kinds.count < count {
+                kinds += rng.shuffled(Array(Catalogue.activities.indices)).prefix(count - kinds.count)
+            }
+            for (position, k) in kinds.enumerated() {
                 let kind = Catalogue.activities[k]
-                var a = GActivity(id: "\(sites[s].id)-\(kind.key)", name: "\(kind.name) – \(sites[s].name)", site: s, kind: kind,
+                let team = position / Catalogue.activities.count + 1
+                let key = team == 1 ? kind.key : "\(kind.key)-\(team)"
+                let teamName = team == 1 ? kind.name : "\(kind.name) (équipe \(team))"
+                var a = GActivity(cal: cal, id: "\(sites[s].id)-\(key)", name: "\(teamName) – \(sites[s].name)", site: s, kind: kind,
                                   tags: kind.tags, develops: kind.develops,
                                   requires: [SkillLevel(skill: sites[s].access, level: 1)] + kind.requires,
-                                  mentoring: size >= 8 ? kind.mentoring : nil, ratio: kind.ratio, priority: kind.priority)
+                                  mentoring: size >= 8 ? kind.mentoring : nil, ratio: kind.ratio, priority: Double(kind.priority))
                 // Supervision ratio: the kind's (0, 6, 8 or 10); 30 % of the supervised ones move by
                 // ±2 within 6–10, and 6 % of them need no supervisor at all (an autonomous team).
                 if a.ratio > 0 {
                     if rng.chance(0.30) { a.ratio = Swift.min(10, Swift.max(6, a.ratio + rng.pick([-2, 2]))) }
                     if rng.chance(0.06) { a.ratio = 0 }
                 }
-                // Priority 2 for 12 % of the others (a client's order), besides the kitchen.
-                if a.priority == 1 && rng.chance(0.12) { a.priority = 2 }
-                // Opening pattern: 50 % every half-day, 20 % mornings only, 15 % Monday to Thursday,
-                // 15 % every half-day but Wednesday afternoon (closed by a `max: 0` block).
+                // Priority 2 for 12 % of the others (a client's order), besides the kitchen; 1.5
+                // with fractional weights.
+                if a.priority == 1 && rng.chance(0.12) { a.priority = shape.fractionalWeights ? 1.5 : 2 }
+                // Opening pattern: 50 % every half-day, 20 % mornings only, 15 % Monday to Thursday
+                // (Monday to Wednesday in a four-day week), 15 % every slot but Wednesday's second
+                // (closed by a `max: 0` block: the team meeting).
                 switch rng.weighted([50, 20, 15, 15]) {
                 case 0: break
                 case 1: a.baseSlots = [0]
-                case 2: a.baseDays = [0, 1, 2, 3]
-                default: a.closed = 5
+                case 2: a.baseDays = cal.days > 4 ? [0, 1, 2, 3] : [0, 1, 2]
+                default: a.closed = cal.period(day: 2, slot: 1)
                 }
                 // Peak: the kinds that deliver orders always, others with 35 % chance; one open
-                // half-day (Friday morning half of the time) whose min and max rise by `bump`.
+                // period (half of the time Friday morning, or Thursday's in a four-day week) whose
+                // min and max rise by `bump`.
                 if kind.peak || rng.chance(0.35) {
                     let open = a.openPeriods
-                    a.peak = open.contains(8) && rng.chance(0.5) ? 8 : rng.pick(open)
+                    let friday = cal.period(day: Swift.min(4, cal.days - 1), slot: 0)
+                    a.peak = open.contains(friday) && rng.chance(0.5) ? friday : rng.pick(open)
                 }
                 // max = min + spread, spread 1–3.
                 a.spread = rng.int(1...3)
@@ -481,15 +567,16 @@ private struct GeneratedWeek {
             // for a quarter of them.
             let seats = Swift.max(4, kind.seats + rng.int(-2...2))
             let minimum = rng.chance(0.25) ? 0 : Swift.min(kind.minParticipants, seats)
-            // Two sessions on two different days; the same slot in 70 % of trainings.
-            let d1 = rng.int(0...3)
-            let d2 = rng.int((d1 + 1)...4)
-            let s1 = rng.int(0...1)
-            let s2 = rng.chance(0.7) ? s1 : 1 - s1
+            // Two sessions on two different days; the same slot in 70 % of trainings (another
+            // one, uniformly, otherwise).
+            let d1 = rng.int(0...(cal.days - 2))
+            let d2 = rng.int((d1 + 1)...(cal.days - 1))
+            let s1 = rng.int(0...(cal.slots - 1))
+            let s2 = rng.chance(0.7) ? s1 : cal.slots == 2 ? 1 - s1 : (s1 + 1 + rng.below(cal.slots - 1)) % cal.slots
             trainings.append(GTraining(id: group == 1 ? kind.key : "\(kind.key)-\(group)",
                                        name: group == 1 ? kind.name : "\(kind.name) (groupe \(group))",
                                        kind: kind, seats: seats, minParticipants: minimum,
-                                       sessions: [d1 * 2 + s1, d2 * 2 + s2]))
+                                       sessions: [cal.period(day: d1, slot: s1), cal.period(day: d2, slot: s2)]))
         }
     }
 
@@ -504,37 +591,46 @@ private struct GeneratedWeek {
 
     /// Periods in which p could work in activity a.
     func workable(_ p: GPerson, _ a: Int) -> [Int] {
-        mayWork(p, in: a) ? activities[a].openPeriods.filter(p.available) : []
+        mayWork(p, in: a) ? activities[a].openPeriods.filter(p.canWork) : []
     }
 
     /// Own-site activities p may work in at some period.
     func allowedActivities(_ p: GPerson) -> [Int] { sites[p.site].activities.filter { !workable(p, $0).isEmpty } }
 
-    /// The most hours p could work in the week: workable periods, the daily cap, the days cap.
-    func reachableHours(_ p: GPerson) -> Int {
-        var perDay = Array(repeating: 0, count: days.count)
-        for t in 0..<periodCount where siteActivities(p).contains(where: { activities[$0].isOpen(t) && mayWork(p, in: $0) }) && p.available(t) {
-            perDay[dayOf(t)] += periodHours
+    /// The most hours p could work in the week: workable periods, the daily cap (the best set of
+    /// a day's workable slots within it), the days cap.
+    func reachableHours(_ p: GPerson) -> Double {
+        var perDay: [[Double]] = Array(repeating: [], count: cal.days)
+        for t in 0..<cal.count where siteActivities(p).contains(where: { activities[$0].isOpen(t) && mayWork(p, in: $0) }) && p.canWork(t) {
+            perDay[cal.day(t)].append(cal.hours(t))
         }
-        return perDay.map { Swift.min($0, p.cap) }.sorted(by: >).prefix(p.daysCap).reduce(0, +)
+        func best(_ hours: [Double]) -> Double {
+            var result = 0.0
+            for mask in 0..<(1 << hours.count) {
+                let sum = hours.indices.reduce(0.0) { mask & (1 << $1) != 0 ? $0 + hours[$1] : $0 }
+                if sum <= p.cap { result = Swift.max(result, sum) }
+            }
+            return result
+        }
+        return perDay.map(best).sorted(by: >).prefix(p.daysCap).reduce(0, +)
     }
 
     func eligible(_ p: GPerson, for k: Int) -> Bool {
         let training = trainings[k]
-        let sessionDays = Set(training.sessions.map(dayOf)).count
+        let sessionDays = Set(training.sessions.map(cal.day)).count
         return training.kind.prerequisites.allSatisfy { p.level($0.skill) >= $0.level }
-            && training.sessions.allSatisfy(p.available)
-            && sessionDays <= p.daysCap && training.sessions.count * periodHours <= p.max
+            && training.sessions.allSatisfy(p.canWork)
+            && sessionDays <= p.daysCap && training.sessions.reduce(0) { $0 + cal.hours($1) } <= p.max
     }
 
-    mutating func makePeople(site s: Int, _ rng: inout SplitMix64) {
+    mutating func makePeople(site s: Int, _ rng: inout SplitMix64, uneven: inout SplitMix64) {
         let width = Swift.max(3, String(n).count)
         let siteKinds = sites[s].activities.map { activities[$0] }
         // Skills developed on this site, in vocabulary order.
         let developed = Catalogue.skills.map(\.id).filter { id in siteKinds.contains { $0.develops.contains(id) } }
         let siteTags = Catalogue.restrictionWeights.filter { w in siteKinds.contains { $0.tags.contains(w.tag) } }
         for i in sites[s].people {
-            var p = GPerson(id: "p" + String(repeating: "0", count: Swift.max(0, width - String(i + 1).count)) + String(i + 1),
+            var p = GPerson(cal: cal, id: "p" + String(repeating: "0", count: Swift.max(0, width - String(i + 1).count)) + String(i + 1),
                             name: "\(rng.pick(Catalogue.firstNames)) \(rng.pick(Catalogue.initials)).", site: s, sites: [s])
             // Induction: every participant has their own site's; 6 % also the next site's.
             p.skills[sites[s].access] = 1
@@ -559,13 +655,13 @@ private struct GeneratedWeek {
             case 2: (p.min, p.target, p.max) = (28, 32, 36)
             case 3: (p.min, p.target, p.max) = (12, 16, 20)
             default:
-                let h = rng.pick([20, 24])
+                let h: Double = rng.pick([20, 24])
                 (p.min, p.target, p.max) = (h, h, h)
                 p.exact = true
             }
             if !p.exact {
                 if rng.chance(0.25) {
-                    let shift = rng.pick([-4, 4])
+                    let shift: Double = rng.pick([-4, 4])
                     if p.min + shift >= 4 && p.max + shift <= 40 { p.min += shift; p.target += shift; p.max += shift }
                 }
                 switch rng.weighted([60, 20, 20]) {
@@ -574,13 +670,27 @@ private struct GeneratedWeek {
                 default: break
                 }
             }
-            // Ramp-up capacity: max_hours_per_day 4 for 3 in 4 ramp-up bands and 8 % of the others;
-            // max_days for 20 % of everyone (3 days 40 %, 4 days 60 %). A days cap without a daily
-            // cap writes `max_hours_per_day: 8` explicitly half of the time.
-            if band == 3 ? rng.chance(0.75) : rng.chance(0.08) { p.dailyCap = 4 }
+            // Uneven hours (shape.unevenHours, from their own stream): min − 0.5 or − 1.5; max − 0,
+            // − 1.5 or − 2; target + −3, −1.5, 0 or 1, kept within [min, max] (20 / 24 / 28 may
+            // become 18.5 / 21 / 26); fixed hours ± 0.5 (19.5, 24.5).
+            if shape.unevenHours {
+                if p.exact {
+                    let h = p.max + uneven.pick([-0.5, 0.5])
+                    (p.min, p.target, p.max) = (h, h, h)
+                } else {
+                    p.min -= uneven.pick([0.5, 1.5])
+                    p.max -= uneven.pick([0, 1.5, 2])
+                    p.target = Swift.min(p.max, Swift.max(p.min, p.target + uneven.pick([-3, -1.5, 0, 1])))
+                }
+            }
+            // Ramp-up capacity: max_hours_per_day 4 (the longest slot: one slot a day) for 3 in 4
+            // ramp-up bands and 8 % of the others; max_days for 20 % of everyone (3 days 40 %,
+            // 4 days 60 %: two and one days fewer than the week). A days cap without a daily cap
+            // writes `max_hours_per_day: 8` (rules.max_hours_per_day) explicitly half of the time.
+            if band == 3 ? rng.chance(0.75) : rng.chance(0.08) { p.dailyCap = cal.halfDay }
             if rng.chance(0.20) {
-                p.maxDays = rng.chance(0.4) ? 3 : 4
-                if p.dailyCap == nil && rng.chance(0.5) { p.dailyCap = 8 }
+                p.maxDays = rng.chance(0.4) ? cal.days - 2 : cal.days - 1
+                if p.dailyCap == nil && rng.chance(0.5) { p.dailyCap = cal.fullDay }
             }
             p.writeDailyCap = p.dailyCap != nil
 
@@ -590,16 +700,16 @@ private struct GeneratedWeek {
             case let choice where choice == 1 || choice == 2:
                 var taken: [Int] = []
                 while taken.count < choice {
-                    let t = rng.int(0...(periodCount - 1))
+                    let t = rng.int(0...(cal.count - 1))
                     if !taken.contains(t) { taken.append(t) }
                 }
                 for t in taken.sorted() {
-                    p.unavailable.append(GUnavailable(day: dayOf(t), slot: slotOf(t), reason: rng.pick(Catalogue.halfDayReasons)))
+                    p.unavailable.append(GUnavailable(day: cal.day(t), slot: cal.slot(t), reason: rng.pick(Catalogue.halfDayReasons)))
                 }
             case 3:
-                p.unavailable.append(GUnavailable(day: rng.int(0...4), slot: nil, reason: rng.pick(Catalogue.wholeDayReasons)))
+                p.unavailable.append(GUnavailable(day: rng.int(0...(cal.days - 1)), slot: nil, reason: rng.pick(Catalogue.wholeDayReasons)))
             case 4:
-                p.only = [0, 2, 4, 6, 8]
+                p.only = (0..<cal.days).map { cal.period(day: $0, slot: 0) }
             default: break
             }
 
@@ -666,8 +776,8 @@ private struct GeneratedWeek {
             if allowedActivities(people[i]).isEmpty { people[i].restrictions = [] }
             if allowedActivities(people[i]).isEmpty {
                 let p = people[i]
-                let best = sites[s].activities.max { activities[$0].openPeriods.filter(p.available).count
-                    < activities[$1].openPeriods.filter(p.available).count }!
+                let best = sites[s].activities.max { activities[$0].openPeriods.filter(p.canWork).count
+                    < activities[$1].openPeriods.filter(p.canWork).count }!
                 for r in activities[best].requires where people[i].level(r.skill) < r.level { people[i].skills[r.skill] = r.level }
             }
             if allowedActivities(people[i]).isEmpty { people[i].unavailable = []; people[i].only = nil }
@@ -683,16 +793,42 @@ private struct GeneratedWeek {
 
     // MARK: Supervisors
 
-    mutating func makeSupervisors(site s: Int, _ rng: inout SplitMix64) {
+    /// Supervisor-hours the site's shift minimums need: Σ over the open shifts of its supervised
+    /// activities of ⌈min / ratio⌉ × hours.
+    func supervisionNeed(site s: Int) -> Double {
+        sites[s].activities.reduce(0) { total, a in
+            let act = activities[a]
+            guard act.ratio > 0 else { return total }
+            return act.openPeriods.reduce(total) { $0 + Double((act.minimum(at: $1) + act.ratio - 1) / act.ratio) * cal.hours($1) }
+        }
+    }
+
+    /// The hours a supervisor can give: their max_hours (40 without), or less when their
+    /// activities are open for fewer of their available hours.
+    func supervisorHours(_ j: Int) -> Double {
+        let sup = supervisors[j]
+        let open = (0..<cal.count).filter { t in sup.available(t) && sup.activities.contains { activities[$0].isOpen(t) } }
+        return Swift.min(sup.maxHours ?? 40, open.reduce(0) { $0 + cal.hours($1) })
+    }
+
+    mutating func makeSupervisors(site s: Int, _ rng: inout SplitMix64, uneven: inout SplitMix64) {
         let width = Swift.max(2, String(Swift.max(1, n / 8 + sites.count)).count)
-        // About one supervisor per 8 participants of the site, at least one.
-        let count = Swift.max(1, Int((Double(sites[s].people.count) / 8).rounded()))
+        // About one supervisor per 8 participants of the site, at least one. Scarce: about 45 % of
+        // the supervisor-hours the shift minimums need (0.45 × need / 36 h, at least one, never
+        // more than normal). Plentiful: ⌈1.6 × need / 32 h⌉, never fewer than normal.
+        let normal = Swift.max(1, Int((Double(sites[s].people.count) / 8).rounded()))
+        let count: Int
+        switch shape.supervision {
+        case .normal: count = normal
+        case .scarce: count = Swift.max(1, Swift.min(normal, Int((0.45 * supervisionNeed(site: s) / 36).rounded())))
+        case .plentiful: count = Swift.max(normal, Int((1.6 * supervisionNeed(site: s) / 32).rounded(.up)))
+        }
         let supervised = sites[s].activities.filter { activities[$0].ratio > 0 }
         let candidates = supervised.isEmpty ? sites[s].activities : supervised
         var mine: [Int] = []
         for j in 0..<count {
             let number = supervisors.count + 1
-            var sup = GSupervisor(id: "sup" + String(repeating: "0", count: Swift.max(0, width - String(number).count)) + String(number),
+            var sup = GSupervisor(cal: cal, id: "sup" + String(repeating: "0", count: Swift.max(0, width - String(number).count)) + String(number),
                                   name: "\(rng.pick(Catalogue.supervisorNames)) \(rng.pick(Catalogue.initials)).", site: s)
             // Each supervises 2–4 activities of their site (all of them when there are fewer): one in
             // turn, so that every supervised activity has someone, and the others at random.
@@ -700,17 +836,21 @@ private struct GeneratedWeek {
             var chosen = [candidates[j % candidates.count]]
             for a in rng.shuffled(candidates) where chosen.count < want && !chosen.contains(a) { chosen.append(a) }
             sup.activities = sites[s].activities.filter(chosen.contains)
-            // Availability: 60 % always; 20 % away one whole day; 20 % one half-day.
+            // Availability: 60 % always; 20 % away one whole day; 20 % one slot.
             switch rng.weighted([60, 20, 20]) {
-            case 1: sup.offDay = rng.int(0...4); sup.reason = rng.pick(Catalogue.supervisorReasons)
-            case 2: sup.offDay = rng.int(0...4); sup.offSlot = rng.int(0...1); sup.reason = rng.pick(Catalogue.supervisorReasons)
+            case 1: sup.offDay = rng.int(0...(cal.days - 1)); sup.reason = rng.pick(Catalogue.supervisorReasons)
+            case 2:
+                sup.offDay = rng.int(0...(cal.days - 1)); sup.offSlot = rng.int(0...(cal.slots - 1))
+                sup.reason = rng.pick(Catalogue.supervisorReasons)
             default: break
             }
-            // max_hours: 35 % none (up to 40 h), 30 % 36, 20 % 32, 15 % 24 (part-time).
+            // max_hours: 35 % none (up to 40 h), 30 % 36, 20 % 32, 15 % 24 (part-time); with uneven
+            // hours 35.5, 31.5 and 22.5.
+            let hours: [Double] = shape.unevenHours ? [35.5, 31.5, 22.5] : [36, 32, 24]
             switch rng.weighted([35, 30, 20, 15]) {
-            case 1: sup.maxHours = 36
-            case 2: sup.maxHours = 32
-            case 3: sup.maxHours = 24
+            case 1: sup.maxHours = hours[0]
+            case 2: sup.maxHours = hours[1]
+            case 3: sup.maxHours = hours[2]
             default: break
             }
             mine.append(supervisors.count)
@@ -725,6 +865,31 @@ private struct GeneratedWeek {
         sites[s].supervisors = mine
     }
 
+    mutating func shareSupervisors(_ rng: inout SplitMix64) {
+        // Shared supervisors. With several sites, each site's first supervisor and 40 % of the
+        // others also supervise one or two (uniformly) supervised activities of the next site, and
+        // half of them (with three sites or more) one or two of the site after too: two or three
+        // sites in all. On a site alone, they supervise two more of its supervised activities.
+        func supervised(_ s: Int) -> [Int] { sites[s].activities.filter { activities[$0].ratio > 0 } }
+        for s in sites.indices {
+            for (position, j) in sites[s].supervisors.enumerated() where position == 0 || rng.chance(0.4) {
+                var extra: [Int] = []
+                if sites.count == 1 {
+                    extra = Array(rng.shuffled(supervised(s).filter { !supervisors[j].activities.contains($0) }).prefix(2))
+                } else {
+                    let reach = sites.count >= 3 && rng.chance(0.5) ? 2 : 1
+                    for k in 1...reach {
+                        let pool = supervised((s + k) % sites.count)
+                        if pool.isEmpty { continue }
+                        extra += rng.shuffled(pool).prefix(rng.int(1...2))
+                    }
+                }
+                let all = supervisors[j].activities + extra
+                supervisors[j].activities = activities.indices.filter(all.contains)
+            }
+        }
+    }
+
     // MARK: Demand
 
     mutating func setDemand(site s: Int, _ rng: inout SplitMix64) {
@@ -732,29 +897,30 @@ private struct GeneratedWeek {
         // hours, factor uniform in 1.15–1.25. The base mins share it in proportion to weights
         // uniform in 0.7–1.3, then a greedy search moves mins (±1) and peak bumps (1–4) to come
         // as close to the target as integers allow. Peaks start at +2.
+        // (Hours are those of each period: a min counts its activity's open hours.)
         let total = sites[s].people.reduce(0) { $0 + people[$1].max }
         let factor = 1.15 + 0.10 * rng.unit()
-        let target = Double(total) * factor
+        let target = total * factor
         let mine = sites[s].activities
         let weights = mine.map { _ in 0.7 + 0.6 * rng.unit() }
-        let denominator = zip(mine, weights).reduce(0.0) { $0 + $1.1 * Double(activities[$1.0].openPeriods.count) }
+        let denominator = zip(mine, weights).reduce(0.0) { $0 + $1.1 * activities[$1.0].openHours }
         for (a, w) in zip(mine, weights) {
-            activities[a].min = Swift.max(1, Int((target / Double(periodHours) * w / denominator).rounded()))
+            activities[a].min = Swift.max(1, Int((target * w / denominator).rounded()))
         }
-        func demand() -> Int { mine.reduce(0) { $0 + activities[$1].demandHours } }
+        func demand() -> Double { mine.reduce(0) { $0 + activities[$1].demandHours } }
         for _ in 0..<1000 {
             let current = demand()
             var best: (error: Double, a: Int, dMin: Int, dBump: Int)?
-            let error = abs(Double(current) - target)
+            let error = abs(current - target)
             for a in mine {
-                let open = activities[a].openPeriods.count * periodHours
+                let open = activities[a].openHours
                 for d in [-1, 1] where activities[a].min + d >= 1 {
-                    let e = abs(Double(current + d * open) - target)
+                    let e = abs(current + Double(d) * open - target)
                     if e < error - 1e-9, best == nil || e < best!.error - 1e-9 { best = (e, a, d, 0) }
                 }
-                if activities[a].peak != nil {
+                if let peak = activities[a].peak {
                     for d in [-1, 1] where (1...4).contains(activities[a].bump + d) {
-                        let e = abs(Double(current + d * periodHours) - target)
+                        let e = abs(current + Double(d) * cal.hours(peak) - target)
                         if e < error - 1e-9, best == nil || e < best!.error - 1e-9 { best = (e, a, 0, d) }
                     }
                 }
@@ -784,12 +950,20 @@ private struct GeneratedWeek {
         //   30 % a skill goal: 4 or 8 h in a skill an allowed activity develops or an eligible
         //        training teaches, weight 2 in 30 % of cases;
         //   25 % a training goal: an eligible training, weight 2 in 20 % of cases.
-        // Goal hours never exceed the weekly max.
+        // Goal hours never exceed the weekly max. With uneven hours the goals are 7.5 or 11.5 h
+        // (activity) and 3.5 or 7.5 h (skill), at most the weekly max rounded down to the half
+        // hour, and at least 3 h; with fractional weights, weight 2 becomes 1.5 for a skill goal
+        // and 2.5 for a training goal.
+        let uneven = shape.unevenHours
+        func cap(_ hours: Double) -> Double {
+            uneven ? Swift.min(hours, (p.max * 2).rounded(.down) / 2) : Swift.min(hours, (p.max / 4).rounded(.down) * 4)
+        }
+        let smallest: Double = uneven ? 3 : 4
         var goals: [GGoal] = []
         if rng.chance(0.35), !allowed.isEmpty {
             let a = likes.first ?? rng.pick(allowed)
-            let hours = Swift.min(rng.chance(0.7) ? 8 : 12, p.max / 4 * 4)
-            if hours >= 4 { goals.append(.activity(a, hours: hours)) }
+            let hours = cap(rng.chance(0.7) ? (uneven ? 7.5 : 8) : (uneven ? 11.5 : 12))
+            if hours >= smallest { goals.append(.activity(a, hours: hours)) }
         }
         let eligibleTrainings = trainings.indices.filter { eligible(p, for: $0) }
         if rng.chance(0.30) {
@@ -798,13 +972,13 @@ private struct GeneratedWeek {
             for k in eligibleTrainings { for s in trainings[k].kind.teaches where !skills.contains(s) { skills.append(s) } }
             if !skills.isEmpty {
                 let skill = rng.pick(skills)
-                let hours = Swift.min(rng.pick([4, 8]), p.max / 4 * 4)
-                let weight = rng.chance(0.3) ? 2 : 1
-                if hours >= 4 { goals.append(.skill(skill, hours: hours, weight: weight)) }
+                let hours = cap(uneven ? rng.pick([3.5, 7.5]) : rng.pick([4, 8]))
+                let weight: Double = rng.chance(0.3) ? (shape.fractionalWeights ? 1.5 : 2) : 1
+                if hours >= smallest { goals.append(.skill(skill, hours: hours, weight: weight)) }
             }
         }
         if rng.chance(0.25), !eligibleTrainings.isEmpty {
-            goals.append(.training(rng.pick(eligibleTrainings), weight: rng.chance(0.2) ? 2 : 1))
+            goals.append(.training(rng.pick(eligibleTrainings), weight: rng.chance(0.2) ? (shape.fractionalWeights ? 2.5 : 2) : 1))
         }
         people[i].goals = goals
     }
@@ -842,7 +1016,7 @@ private struct GeneratedWeek {
         for (i, p) in people.enumerated() { for j in p.avoid { inPair[i] = true; inPair[j] = true } }
         var taken = inPair                       // pinned, helper or in an avoid pair
         var usedPeriods: [Int] = []
-        var supervisorHours = Array(repeating: 0, count: supervisors.count)
+        var supervisorHours = Array(repeating: 0.0, count: supervisors.count)
         var pinnedTrainings: [Int] = []
         for f in 0..<count {
             let wantTraining = f % 4 == 3
@@ -864,8 +1038,9 @@ private struct GeneratedWeek {
                     }
                     if done { break }
                 } else {
-                    // An activity of their site they may work in without a mentor, in a half-day
-                    // nobody else is pinned, with one of its supervisors available and free.
+                    // An activity of their site they may work in without a mentor, in a period
+                    // nobody else is pinned, with one of its supervisors (of any site, the first
+                    // in file order) available and free.
                     var done = false
                     for a in rng.shuffled(allowedActivities(p)) {
                         let activity = activities[a]
@@ -873,13 +1048,13 @@ private struct GeneratedWeek {
                         for t in rng.shuffled(workable(p, a)) where !usedPeriods.contains(t) {
                             var supervisor: Int?
                             if activity.ratio > 0 {
-                                supervisor = sites[activity.site].supervisors.first { j in
+                                supervisor = supervisors.indices.first { j in
                                     supervisors[j].activities.contains(a) && supervisors[j].available(t)
-                                        && supervisorHours[j] + periodHours <= (supervisors[j].maxHours ?? 40)
+                                        && supervisorHours[j] + cal.hours(t) <= (supervisors[j].maxHours ?? 40)
                                 }
                                 if supervisor == nil { continue }
                             }
-                            if let supervisor { supervisorHours[supervisor] += periodHours }
+                            if let supervisor { supervisorHours[supervisor] += cal.hours(t) }
                             people[i].fixed = .activity(a, period: t)
                             usedPeriods.append(t)
                             taken[i] = true
@@ -903,34 +1078,63 @@ private struct GeneratedWeek {
         func quoted(_ text: String) -> String { "\"" + text + "\"" }
         func levels(_ items: [SkillLevel]) -> String { "{" + items.map { "\($0.skill): \($0.level)" }.joined(separator: ", ") + "}" }
         let vocabulary = Catalogue.skills.map(\.id) + accessSkills.map(\.id)
+        let days = Array(dayNames.prefix(cal.days))
+        let slots = shape.slots.map(\.id)
+        func day(_ t: Int) -> String { days[cal.day(t)] }
+        func slot(_ t: Int) -> String { slots[cal.slot(t)] }
 
         let demand = activities.reduce(0) { $0 + $1.demandHours }
         let capacity = people.reduce(0) { $0 + $1.max }
         let fixedCount = people.filter { $0.fixed != nil }.count
         let pairs = people.reduce(0) { $0 + $1.avoid.count }
-        line("# Generated by Parcours's scenario generator: `parcours generate --participants \(n) --seed \(seed)`")
+        let options = shape.options
+        line("# Generated by Parcours's scenario generator: `parcours generate --participants \(n) --seed \(seed)"
+             + (options.isEmpty ? "" : " " + options) + "`")
         let headcount = n == 1 ? "1 participant" : "\(n) participants"
-        line("# N = \(headcount), seed \(seed). The same N and seed always give the same file.")
+        if shape == .classic {
+            line("# N = \(headcount), seed \(seed). The same N and seed always give the same file.")
+        } else {
+            line("# N = \(headcount), seed \(seed). The same N, seed and shape always give the same file.")
+        }
         line("# \(sites.count) site\(sites.count == 1 ? "" : "s") of about \(n / sites.count) participants, \(activities.count) activities, "
              + "\(supervisors.count) supervisors, \(trainings.count) trainings, \(pairs) avoid pair\(pairs == 1 ? "" : "s"), "
              + "\(fixedCount) fixed item\(fixedCount == 1 ? "" : "s").")
-        line("# Demand: Σ min × hours over the shifts = \(demand) h, for \(capacity) h of participants' maximum hours"
-             + " (× \(twoDecimals(Double(demand) / Double(Swift.max(1, capacity))))).")
+        line("# Demand: Σ min × hours over the shifts = \(number(demand)) h, for \(number(capacity)) h of participants' maximum hours"
+             + " (× \(twoDecimals(demand / Swift.max(1, capacity)))).")
+        if shape != .classic {
+            let need = sites.indices.reduce(0) { $0 + supervisionNeed(site: $1) }
+            let supply = supervisors.indices.reduce(0) { $0 + supervisorHours($1) }
+            let shared = supervisors.filter { Set($0.activities.map { activities[$0].site }).count > 1 }.count
+            line("# Supervision (\(shape.supervision.rawValue)): \(number(supply)) supervisor-hours for \(number(need)) h that the shift "
+                 + "minimums need; \(shared) supervisor\(shared == 1 ? "" : "s") on several sites.")
+        }
         line()
         line("parcours: 1")
         line("name: \(quoted("Semaine générée – \(headcount) (graine \(seed))"))")
         line("week: 2026-03-02")
         line("timezone: Europe/Paris")
         line()
-        line("# The default calendar, written out: five days, two half-days of 4 hours.")
+        if cal.days == 5 && shape.slots == GeneratorShape.defaultSlots {
+            line("# The default calendar, written out: five days, two half-days of 4 hours.")
+        } else {
+            let counts = [4: "four", 5: "five", 6: "six"]
+            line("# \(counts[cal.days] ?? String(cal.days)) days, \(cal.slots == 3 ? "three slots" : "two slots") a day: "
+                 + shape.slots.map { "\($0.id) \($0.start)–\($0.end) (\(number($0.hours)) h)" }.joined(separator: ", ") + ".")
+        }
         line("calendar:")
-        line("  days: [mon, tue, wed, thu, fri]")
+        line("  days: \(list(days))")
         line("  slots:")
-        line("    - {id: am, start: \"08:00\", end: \"12:00\"}")
-        line("    - {id: pm, start: \"13:00\", end: \"17:00\"}")
+        for s in shape.slots {
+            let hours = Double(s.span) / 60 == s.hours ? "" : ", hours: \(number(s.hours))"
+            line("    - {id: \(s.id), start: \(quoted(s.start)), end: \(quoted(s.end))\(hours)}")
+        }
         line()
-        line("rules: {supervision_ratio: 8, max_hours_per_day: 8}")
-        line("weights: {coverage: 100, contract: 50, goals: 10, target: 2, preference: 1, stability: 5}")
+        line("rules: {supervision_ratio: 8, max_hours_per_day: \(number(cal.fullDay))}")
+        if shape.fractionalWeights {
+            line("weights: {coverage: 100, contract: 50, goals: 7.5, target: 1.5, preference: 0.25, stability: 5}")
+        } else {
+            line("weights: {coverage: 100, contract: 50, goals: 10, target: 2, preference: 1, stability: 5}")
+        }
         line()
         line("skills:")
         for (id, name) in Catalogue.skills + accessSkills { line("  - {id: \(id), name: \(quoted(name))}") }
@@ -949,16 +1153,16 @@ private struct GeneratedWeek {
                 line("    requires: \(levels(act.requires))")
                 if let m = act.mentoring { line("    mentoring: {skill: \(m.skill), level: \(m.level), ratio: \(m.ratio)}") }
                 if act.ratio != 8 { line("    supervision_ratio: \(act.ratio)") }
-                if act.priority != 1 { line("    priority: \(act.priority)") }
+                if act.priority != 1 { line("    priority: \(number(act.priority))") }
                 line("    open:")
                 let baseDays = act.baseDays.map { list($0.map { days[$0] }) } ?? "all"
                 let baseSlots = act.baseSlots.map { list($0.map { slots[$0] }) } ?? "all"
                 line("      - {days: \(baseDays), slots: \(baseSlots), min: \(act.min), max: \(act.min + act.spread)}")
                 if let t = act.closed {
-                    line("      - {days: [\(days[dayOf(t)])], slots: [\(slots[slotOf(t)])], min: 0, max: 0}   # team meeting")
+                    line("      - {days: [\(day(t))], slots: [\(slot(t))], min: 0, max: 0}   # team meeting")
                 }
                 if let t = act.peak {
-                    line("      - {days: [\(days[dayOf(t)])], slots: [\(slots[slotOf(t)])], min: \(act.min + act.bump), "
+                    line("      - {days: [\(day(t))], slots: [\(slot(t))], min: \(act.min + act.bump), "
                          + "max: \(act.min + act.spread + act.bump)}   # peak: an order to deliver")
                 }
             }
@@ -977,7 +1181,7 @@ private struct GeneratedWeek {
                     let slot = sup.offSlot.map { ", slot: \(slots[$0])" } ?? ""
                     line("    availability: {unavailable: [{day: \(days[d])\(slot), reason: \(quoted(sup.reason))}]}")
                 }
-                if let h = sup.maxHours { line("    max_hours: \(h)") }
+                if let h = sup.maxHours { line("    max_hours: \(number(h))") }
             }
         }
 
@@ -990,7 +1194,7 @@ private struct GeneratedWeek {
             line("    seats: \(k.seats)")
             line("    min_participants: \(k.minParticipants)")
             if !k.kind.prerequisites.isEmpty { line("    prerequisites: \(levels(k.kind.prerequisites))") }
-            line("    sessions: \(list(k.sessions.map { "{day: \(days[dayOf($0)]), slot: \(slots[slotOf($0)])}" }))")
+            line("    sessions: \(list(k.sessions.map { "{day: \(day($0)), slot: \(slot($0))}" }))")
         }
 
         line()
@@ -1002,18 +1206,18 @@ private struct GeneratedWeek {
                 line("  - id: \(p.id)")
                 line("    name: \(quoted(p.name))")
                 if p.exact || p.min == p.max {
-                    line("    hours: \(p.max)")
+                    line("    hours: \(number(p.max))")
                 } else if p.target == p.min {
-                    line("    hours: {min: \(p.min), max: \(p.max)}")
+                    line("    hours: {min: \(number(p.min)), max: \(number(p.max))}")
                 } else {
-                    line("    hours: {min: \(p.min), max: \(p.max), target: \(p.target)}")
+                    line("    hours: {min: \(number(p.min)), max: \(number(p.max)), target: \(number(p.target))}")
                 }
                 var capacity: [String] = []
-                if p.writeDailyCap, let c = p.dailyCap { capacity.append("max_hours_per_day: \(c)") }
+                if p.writeDailyCap, let c = p.dailyCap { capacity.append("max_hours_per_day: \(number(c))") }
                 if let d = p.maxDays { capacity.append("max_days: \(d)") }
                 if !capacity.isEmpty { line("    capacity: {\(capacity.joined(separator: ", "))}") }
                 if let only = p.only {
-                    line("    availability: {available: \(list(only.map { "\(days[dayOf($0)]).\(slots[slotOf($0)])" }))}")
+                    line("    availability: {available: \(list(only.map { "{day: \(day($0)), slot: \(slot($0))}" }))}")
                 } else if !p.unavailable.isEmpty {
                     line("    availability:")
                     let items = p.unavailable.map { u in
@@ -1028,9 +1232,10 @@ private struct GeneratedWeek {
                     line("    goals:")
                     for g in p.goals {
                         switch g {
-                        case .activity(let a, let h): line("      - {activity: \(activities[a].id), hours: \(h)}")
-                        case .skill(let s, let h, let w): line("      - {skill: \(s), hours: \(h)\(w == 1 ? "" : ", weight: \(w)")}")
-                        case .training(let k, let w): line("      - {training: \(trainings[k].id)\(w == 1 ? "" : ", weight: \(w)")}")
+                        case .activity(let a, let h): line("      - {activity: \(activities[a].id), hours: \(number(h))}")
+                        case .skill(let s, let h, let w):
+                            line("      - {skill: \(s), hours: \(number(h))\(w == 1 ? "" : ", weight: \(number(w))")}")
+                        case .training(let k, let w): line("      - {training: \(trainings[k].id)\(w == 1 ? "" : ", weight: \(number(w))")}")
                         }
                     }
                 }
@@ -1041,7 +1246,7 @@ private struct GeneratedWeek {
                 if !p.avoid.isEmpty { line("    avoid: \(list(p.avoid.map { people[$0].id }))") }
                 switch p.fixed {
                 case .activity(let a, let t)?:
-                    line("    fixed: [{day: \(days[dayOf(t)]), slot: \(slots[slotOf(t)]), activity: \(activities[a].id)}]")
+                    line("    fixed: [{day: \(day(t)), slot: \(slot(t)), activity: \(activities[a].id)}]")
                 case .training(let k)?:
                     line("    fixed: [{training: \(trainings[k].id)}]")
                 case nil: break

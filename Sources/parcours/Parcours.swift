@@ -197,22 +197,6 @@ struct Validate: ParsableCommand {
     }
 }
 
-struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a realistic generated scenario of any size (deterministic).")
-
-    @Option(help: "Number of participants (10 to 1000).") var participants: Int
-    @Option(help: "Seed: the same size and seed give the same bytes.") var seed: UInt64 = 1
-    @Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
-
-    func validate() throws {
-        guard (1...5000).contains(participants) else { throw ValidationError("--participants must be between 1 and 5000") }
-    }
-
-    func run() throws {
-        try write(ScenarioGenerator.yaml(participants: participants, seed: seed), to: output)
-    }
-}
-
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a week and its variants (or a sweep of one setting) and compare them side by side.",

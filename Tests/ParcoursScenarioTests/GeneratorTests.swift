@@ -2,8 +2,10 @@
 //
 // The scenario generator (issue #5): deterministic bytes, and weeks of every size that load through
 // the project's own loader without an error or a warning, with the promised proportions, a demand
-// above what the participants can cover, and somewhere to work for everyone.
+// above what the participants can cover, and somewhere to work for everyone. Issue #11: weeks of
+// every shape (families, the benchmark matrix), each feasible, in the contract's own forms only.
 
+import Foundation
 import Testing
 @testable import ParcoursScenario
 
@@ -111,5 +113,294 @@ private func mayWork(_ p: Participant, in a: Activity, _ s: Scenario) -> Bool {
             let loaded = try loadGenerated(60, seed: seed)
             #expect(loaded.warnings.isEmpty, "seed \(seed): \(loaded.warnings.map(\.description).joined(separator: "\n"))")
         }
+    }
+}
+
+// MARK: - Shapes, families and the matrix (issue #11)
+
+private func load(_ text: String, _ name: String) throws -> LoadedScenario {
+    do {
+        return try ScenarioLoader.read(yaml: text, file: "\(name).yaml", directory: ".", variants: [], baseline: nil)
+    } catch {
+        Issue.record("\(name).yaml does not load:\n\(error.description)")
+        throw error
+    }
+}
+
+private func family(_ name: String) -> GeneratorShape { GeneratorShape.family(named: name)!.shape }
+
+private func week(_ name: String) -> MatrixWeek { ScenarioGenerator.matrix.first { $0.name == name }! }
+
+/// `tue.am`-style short forms outside comments and quoted strings (names, reasons).
+private func shortForms(_ text: String) -> [String] {
+    let regex = try! NSRegularExpression(pattern: #"(mon|tue|wed|thu|fri|sat|sun)\.[A-Za-z]"#)
+    var found: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var code = String(line.prefix { $0 != "#" })
+        code = code.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+        let range = NSRange(code.startIndex..., in: code)
+        if regex.firstMatch(in: code, range: range) != nil { found.append(String(line)) }
+    }
+    return found
+}
+
+/// Supervisor-hours the shift minimums need: Σ over supervised open shifts of ⌈min / ratio⌉ × hours.
+private func supervisionNeed(_ s: Scenario) -> Double {
+    s.activities.reduce(0) { total, a in
+        let r = s.supervisionRatio(a)
+        guard r > 0 else { return total }
+        return s.calendar.periods.reduce(total) { sum, t in
+            guard let d = a.demand(in: t) else { return sum }
+            return sum + Double((d.min + r - 1) / r) * t.hours
+        }
+    }
+}
+
+/// Supervisor-hours available: each supervisor's open, available hours, at most their max_hours.
+private func supervisionSupply(_ s: Scenario) -> Double {
+    s.supervisors.reduce(0) { total, sup in
+        let open = s.calendar.periods.filter { t in
+            sup.availability.allows(t) && sup.activities.contains { id in s.activities.first { $0.id == id }?.demand(in: t) != nil }
+        }
+        return total + min(sup.maxHours ?? .infinity, open.reduce(0) { $0 + $1.hours })
+    }
+}
+
+/// Why "everyone idle, the pinned items held, one free supervisor each, and enough unpinned
+/// eligible people enrolled with each pinned training" would not be a valid roster (empty: it is).
+private func witnessProblems(_ s: Scenario) -> [String] {
+    var problems: [String] = []
+    let inPair = Set(s.participants.flatMap { p in p.avoid.isEmpty ? [] : [p.id] + p.avoid })
+    var usedPeriods: Set<Int> = []
+    var supervisorHours: [String: Double] = [:]
+    func eligible(_ p: Participant, _ k: Training) -> Bool {
+        let sessions = s.sessionPeriods(k)
+        return k.prerequisites.allSatisfy { p.level($0.key) >= $0.value }
+            && sessions.allSatisfy { p.availability.allows($0) && $0.hours <= s.maxHoursPerDay(p) }
+            && Set(sessions.map(\.day)).count <= s.maxDays(p) && sessions.reduce(0) { $0 + $1.hours } <= p.hours.max
+    }
+    for p in s.participants where !p.fixed.isEmpty {
+        if p.fixed.count > 1 { problems.append("\(p.id) has several fixed items") }
+        if inPair.contains(p.id) { problems.append("\(p.id) is pinned and in an avoid pair") }
+        for item in p.fixed {
+            switch item.place {
+            case .activity(let id):
+                guard let a = s.activities.first(where: { $0.id == id }), let day = item.day, let slot = item.slot,
+                      let t = s.calendar.period(day: day, slot: slot) else { problems.append("\(p.id): bad fixed item"); continue }
+                if !usedPeriods.insert(t.index).inserted { problems.append("\(p.id): \(t) is pinned twice") }
+                if a.demand(in: t) == nil { problems.append("\(p.id): \(id) is closed in \(t)") }
+                if !p.availability.allows(t) { problems.append("\(p.id): unavailable in \(t)") }
+                if t.hours > s.maxHoursPerDay(p) || t.hours > p.hours.max { problems.append("\(p.id): \(t) is over a cap") }
+                if !a.requires.allSatisfy({ p.level($0.key) >= $0.value }) || !Set(a.tags).isDisjoint(with: p.restrictions) {
+                    problems.append("\(p.id) may not work in \(id)")
+                }
+                if let m = a.mentoring, p.level(m.skill) < m.level { problems.append("\(p.id) would need a mentor in \(id)") }
+                if s.supervisionRatio(a) > 0 {
+                    let sup = s.supervisors.first { sup in
+                        sup.activities.contains(id) && sup.availability.allows(t)
+                            && (supervisorHours[sup.id] ?? 0) + t.hours <= (sup.maxHours ?? .infinity)
+                    }
+                    if let sup { supervisorHours[sup.id, default: 0] += t.hours } else { problems.append("\(p.id): nobody supervises \(id) in \(t)") }
+                }
+            case .training(let id):
+                guard let k = s.trainings.first(where: { $0.id == id }) else { problems.append("\(p.id): bad training"); continue }
+                if !eligible(p, k) { problems.append("\(p.id) is not eligible for \(id)") }
+                let helpers = s.participants.filter { $0.id != p.id && $0.fixed.isEmpty && !inPair.contains($0.id) && eligible($0, k) }
+                if helpers.count < k.minParticipants - 1 || k.seats < max(1, k.minParticipants) {
+                    problems.append("\(id) cannot reach its minimum of \(k.minParticipants)")
+                }
+            }
+        }
+    }
+    return problems
+}
+
+/// Checks every promise that holds for every shape; returns the loaded scenario.
+@discardableResult
+private func checkWeek(_ text: String, _ name: String, participants n: Int) throws -> Scenario {
+    let loaded = try load(text, name)
+    #expect(loaded.warnings.isEmpty, "\(name): \(loaded.warnings.map(\.description).joined(separator: "\n"))")
+    let s = loaded.scenario
+    #expect(s.participants.count == n, "\(name)")
+    let demand = demandHours(s), capacity = s.participants.reduce(0) { $0 + $1.hours.max }
+    #expect(demand > 0 && capacity > 0, "\(name): nothing to schedule")
+    // Demand above capacity (a single person's week can only equal it: every open shift needs one).
+    #expect(demand > capacity || (n < 10 && demand == capacity), "\(name): demand \(demand) h is not above the capacity \(capacity) h")
+    for p in s.participants {
+        #expect(s.activities.contains { mayWork(p, in: $0, s) }, "\(name): \(p.id) may work nowhere")
+        #expect(p.hours.min <= p.hours.target && p.hours.target <= p.hours.max)
+    }
+    let problems = witnessProblems(s)
+    #expect(problems.isEmpty, "\(name): \(problems.joined(separator: "; "))")
+    #expect(shortForms(text).isEmpty, "\(name): short forms: \(shortForms(text).prefix(3))")
+    return s
+}
+
+@Suite struct GeneratorShapes {
+    @Test func classicShapeIsTheDefaultWeek() {
+        #expect(ScenarioGenerator.yaml(participants: 30, seed: 1, shape: .classic) == ScenarioGenerator.yaml(participants: 30, seed: 1))
+        #expect(GeneratorShape() == .classic)
+        #expect(GeneratorShape.family(named: "classic")?.shape == .classic)
+    }
+
+    @Test(arguments: GeneratorShape.families.map(\.name))
+    func familyIsDeterministicAndDiffersBySeed(name: String) {
+        let shape = family(name)
+        let a = ScenarioGenerator.yaml(participants: 30, seed: 3, shape: shape)
+        #expect(a == ScenarioGenerator.yaml(participants: 30, seed: 3, shape: shape))
+        #expect(a != ScenarioGenerator.yaml(participants: 30, seed: 4, shape: shape))
+        #expect(name == "classic" || a.contains("--family \(name)"), "the header names the family")
+        if name != "classic" { #expect(a != ScenarioGenerator.yaml(participants: 30, seed: 3, shape: .classic)) }
+    }
+
+    @Test(arguments: ScenarioGenerator.matrix.filter { $0.participants <= 300 }.map(\.name))
+    func matrixWeekLoadsAndIsFeasible(name: String) throws {
+        let w = week(name)
+        try checkWeek(w.yaml, name, participants: w.participants)
+    }
+
+    @Test func scaleWeekLoads() throws {
+        let w = week("scale-1000")
+        let s = try ScenarioLoader.load(yaml: w.yaml, file: "scale-1000.yaml")
+        #expect(s.participants.count == 1000)
+        #expect(witnessProblems(s).isEmpty)
+    }
+
+    @Test func otherSizesAndSeedsOfEveryFamilyLoad() throws {
+        for f in GeneratorShape.families {
+            for (n, seed) in [(1, UInt64(5)), (7, 6), (13, 7), (37, 8)] {
+                try checkWeek(ScenarioGenerator.yaml(participants: n, seed: seed, shape: f.shape), "\(f.name)-\(n)-seed\(seed)",
+                              participants: n)
+            }
+        }
+    }
+
+    @Test func shortFormsAreFoundAndNeverWritten() {
+        #expect(shortForms("    availability: {available: [tue.am, wed.pm]}").count == 1, "the check itself works")
+        #expect(shortForms(#"    name: "Fête du mon.Am"   # tue.pm"#).isEmpty)
+        // Every ramp-up `available:` list, in every family, is written {day: …, slot: …}.
+        for f in GeneratorShape.families {
+            let text = ScenarioGenerator.yaml(participants: 100, seed: 1, shape: f.shape)
+            #expect(text.contains("{available: [{day: mon, slot: am}"), "\(f.name) has a mornings-only participant")
+            #expect(shortForms(text).isEmpty, "\(f.name): \(shortForms(text).prefix(3))")
+        }
+    }
+
+    @Test func afternoonsOf325Hours() throws {
+        let s = try ScenarioLoader.load(yaml: week("afternoon325-060").yaml)
+        #expect(s.calendar.slots.map(\.hours) == [4, 3.25])
+        #expect(s.calendar.slots[1].start == "13:00" && s.calendar.slots[1].end == "16:30")
+        // Some hours are not multiples of 4: a week's afternoons, and some participants' capped maximum.
+        #expect(s.calendar.periods.contains { $0.hours.truncatingRemainder(dividingBy: 4) != 0 })
+        #expect(s.participants.contains { $0.hours.max.truncatingRemainder(dividingBy: 4) != 0 })
+    }
+
+    @Test func calendarsOfFourFiveAndSixDaysAndThreeSlots() throws {
+        let six = try ScenarioLoader.load(yaml: week("six-days-045").yaml)
+        #expect(six.calendar.days == [.mon, .tue, .wed, .thu, .fri, .sat])
+        #expect(six.calendar.slots.map(\.hours) == [4, 3.5])
+        #expect(six.activities.contains { a in six.calendar.periods.contains { $0.day == .sat && a.demand(in: $0) != nil } })
+        let four = try ScenarioLoader.load(yaml: week("fractional-050").yaml)
+        #expect(four.calendar.days == [.mon, .tue, .wed, .thu])
+        let three = try ScenarioLoader.load(yaml: week("three-slots-060").yaml)
+        #expect(three.calendar.slots.map(\.id) == ["am", "pm", "soir"] && three.calendar.slots.map(\.hours) == [3.5, 3.75, 3])
+        #expect(three.trainings.contains { k in k.sessions.contains { $0.slot == "soir" } }
+            || three.activities.contains { a in three.calendar.periods.contains { $0.slot == "soir" && a.demand(in: $0) != nil } })
+        let large = try ScenarioLoader.load(yaml: week("one-site-100").yaml)
+        #expect(large.calendar.slots.map(\.hours) == [4.5, 4] && large.rules.maxHoursPerDay == 8.5)
+    }
+
+    @Test func unevenHoursAndFractionalWeights() throws {
+        let s = try ScenarioLoader.load(yaml: week("fractional-050").yaml)
+        #expect(s.weights.goals == 7.5 && s.weights.target == 1.5 && s.weights.preference == 0.25)
+        #expect(s.participants.flatMap(\.goals).contains { $0.weight != $0.weight.rounded() })
+        func offGrid(_ h: Double) -> Bool { s.calendar.slots.allSatisfy { h.truncatingRemainder(dividingBy: $0.hours) != 0 } }
+        #expect(s.participants.contains { offGrid($0.hours.min) && offGrid($0.hours.max) })
+        #expect(s.participants.contains { $0.hours.target != $0.hours.target.rounded() || $0.hours.min != $0.hours.min.rounded() })
+        #expect(s.participants.flatMap(\.goals).contains { g in
+            if case .activity(_, let h) = g.kind { return h == 7.5 } else { return false }
+        })
+        #expect(s.supervisors.contains { ($0.maxHours ?? 0) != ($0.maxHours ?? 0).rounded() })
+        // The classic week keeps integer weights and multiples of 4.
+        let c = try ScenarioLoader.load(yaml: week("classic-030").yaml)
+        #expect(c.participants.flatMap(\.goals).allSatisfy { $0.weight == $0.weight.rounded() })
+        #expect(c.participants.allSatisfy { $0.hours.max.truncatingRemainder(dividingBy: 4) == 0 })
+    }
+
+    @Test func fractionalPriorities() throws {
+        let s = try ScenarioLoader.load(yaml: week("fractional-150").yaml)
+        #expect(s.activities.contains { $0.priority == 1.5 })
+    }
+
+    @Test func siteLayouts() throws {
+        for name in ["one-site-040", "one-site-250"] {
+            let s = try ScenarioLoader.load(yaml: week(name).yaml)
+            #expect(Set(s.activities.map { $0.site ?? "" }).count == 1, "\(name) has one site")
+        }
+        let many = try ScenarioLoader.load(yaml: week("afternoon325-100").yaml)
+        #expect(Set(many.activities.map { $0.site ?? "" }).count >= 6, "sites of about 12")
+    }
+
+    @Test func sharedSupervisorsSuperviseOnSeveralSites() throws {
+        func sitesPerSupervisor(_ s: Scenario) -> [Int] {
+            let site = Dictionary(uniqueKeysWithValues: s.activities.map { ($0.id, $0.site ?? "") })
+            return s.supervisors.map { Set($0.activities.map { site[$0]! }).count }
+        }
+        let shared = try ScenarioLoader.load(yaml: week("afternoon325-030").yaml)
+        #expect(sitesPerSupervisor(shared).contains { $0 >= 2 })
+        #expect(sitesPerSupervisor(try ScenarioLoader.load(yaml: week("afternoon325-200").yaml)).contains(3))
+        #expect(sitesPerSupervisor(try ScenarioLoader.load(yaml: week("classic-100").yaml)).allSatisfy { $0 == 1 })
+        // On one site, shared supervisors cover more activities than the classic 2–4.
+        let one = try ScenarioLoader.load(yaml: week("one-site-100").yaml)
+        #expect(one.supervisors.contains { $0.activities.count >= 5 })
+    }
+
+    @Test func scarceAndPlentifulSupervision() throws {
+        for name in ["scarce-030", "scarce-080", "scarce-300"] {
+            let s = try ScenarioLoader.load(yaml: week(name).yaml)
+            #expect(supervisionSupply(s) < 0.6 * supervisionNeed(s), "\(name): \(supervisionSupply(s)) for \(supervisionNeed(s))")
+        }
+        for name in ["plentiful-024", "plentiful-090", "plentiful-200"] {
+            let s = try ScenarioLoader.load(yaml: week(name).yaml)
+            #expect(supervisionSupply(s) > 1.2 * supervisionNeed(s), "\(name): \(supervisionSupply(s)) for \(supervisionNeed(s))")
+        }
+    }
+
+    @Test func theMatrix() {
+        let m = ScenarioGenerator.matrix
+        let main = m.filter { $0.name != "scale-1000" }
+        #expect(main.count >= 24)
+        #expect(main.allSatisfy { (12...300).contains($0.participants) })
+        #expect(main.contains { $0.participants == 12 } && main.contains { $0.participants == 300 })
+        #expect(m.contains { $0.name == "scale-1000" && $0.participants == 1000 })
+        #expect(Set(m.map(\.name)).count == m.count, "names are unique")
+        let kebab = try! NSRegularExpression(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$")
+        for w in m {
+            #expect(kebab.firstMatch(in: w.name, range: NSRange(w.name.startIndex..., in: w.name)) != nil, "\(w.name)")
+            #expect(GeneratorShape.family(named: w.family)?.shape == w.shape)
+        }
+        let gate = m.filter(\.gate)
+        #expect(gate.allSatisfy { $0.participants <= 100 })
+        #expect(Set(gate.map(\.family)) == Set(GeneratorShape.families.map(\.name)), "the gate covers every family")
+        #expect(gate.count == GeneratorShape.families.count, "one gate week per family")
+        #expect(Set(m.map(\.family)) == Set(GeneratorShape.families.map(\.name)))
+    }
+
+    @Test func slotListsAndProblems() throws {
+        let made = try GeneratorShape.slots(parsing: "4,3.25").get()
+        #expect(made.map(\.hours) == [4, 3.25] && made[0].start == "08:00" && made[1].start == "13:00" && made[1].end == "16:15")
+        let three = GeneratorShape.slots(hours: [3.5, 3.75, 3])
+        #expect(three.map { "\($0.start)-\($0.end)" } == ["08:00-11:30", "12:30-16:15", "16:45-19:45"])
+        let ranges = try GeneratorShape.slots(parsing: "08:00-12:00,13:00-16:30=3.25").get()
+        #expect(ranges == family("afternoon325").slots)
+        #expect((try? GeneratorShape.slots(parsing: "4,abc").get()) == nil)
+        #expect(!GeneratorShape(days: 7).problems.isEmpty)
+        #expect(!GeneratorShape(slots: GeneratorShape.slots(hours: [4])).problems.isEmpty)
+        #expect(!GeneratorShape(slots: GeneratorShape.slots(hours: [4, 3.1])).problems.isEmpty)
+        #expect(GeneratorShape.families.allSatisfy { $0.shape.problems.isEmpty })
+        // A custom shape names its options in the header, and they give the shape back.
+        let custom = GeneratorShape(days: 4, slots: GeneratorShape.slots(hours: [4, 3.25]), sites: .exactly(3), supervision: .scarce)
+        #expect(custom.options == "--days 4 --slots 4,3.25 --sites 3 --supervision scarce")
+        try checkWeek(ScenarioGenerator.yaml(participants: 45, seed: 2, shape: custom), "custom-045", participants: 45)
     }
 }
