@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "GLPK"]),
     ],
     swiftLanguageModes: [.v6]
 )

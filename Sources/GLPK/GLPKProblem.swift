@@ -224,6 +224,15 @@ public final class GLPKProblem {
         return problem
     }
 
+    /// Reads a free MPS file into a new problem.
+    public static func readMPS(from path: String) throws(GLPKError) -> GLPKProblem {
+        let problem = try GLPKProblem()
+        guard !path.isEmpty, glp_read_mps(problem.handle, GLP_MPS_FILE, nil, path) == 0 else {
+            throw GLPKError(.io, "could not read the MPS file '\(path)'", fix: "check the path and that it is free MPS")
+        }
+        return problem
+    }
+
     /// A copy of this problem (with names), on the same thread.
     public func copy() throws(GLPKError) -> GLPKProblem {
         let other = try GLPKProblem()

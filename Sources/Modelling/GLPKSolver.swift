@@ -68,13 +68,17 @@ public struct GLPKSolver: Solver {
 
         // Branch and cut.
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
+        var firstIsHint = firstIncumbent != nil
         if diving && !presolve {
             // The dive's point, or the hint's when that is better.
             var dive = Dive(model: model, remainingMilliseconds: remainingMilliseconds)
             if let dived = dive.run(from: problem) {
                 let objective = model.objectiveValue(Array(dived.dropFirst()))
                 stats.diveObjective = objective
-                if firstIncumbent.map({ objective < model.objectiveValue(Array($0.dropFirst())) }) ?? true { firstIncumbent = dived }
+                if firstIncumbent.map({ objective < model.objectiveValue(Array($0.dropFirst())) }) ?? true {
+                    firstIncumbent = dived
+                    firstIsHint = false
+                }
                 options.board?.post(Array(dived.dropFirst()), objective: objective, source: "dive")
             }
         }
@@ -92,7 +96,7 @@ public struct GLPKSolver: Solver {
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes
-        stats.hintAccepted = search.hintAccepted
+        stats.hintAccepted = search.hintAccepted && firstIsHint
         let status = problem.integerStatus
         var solution: Solution?
         if status == .optimal || status == .feasible {

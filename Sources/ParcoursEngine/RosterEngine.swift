@@ -163,6 +163,14 @@ public struct RosterEngine: Sendable {
         return hint
     }
 
+    /// A point of the model as a feasible roster (terms from the independent checker).
+    func roster(from values: [Double], of built: RosterModel) -> Roster {
+        var roster = Roster(scenario: built.scenario.name, status: .feasible,
+                            solver: Roster.SolverInfo(name: solver.name, version: solver.version, seconds: 0))
+        fill(&roster, from: Solution(values: values, objective: built.model.objectiveValue(values)), of: built, bound: nil)
+        return roster
+    }
+
     /// Reads assignments, supervision and enrolments from the solution; terms, unmet shifts and the
     /// objective come from the independent checker.
     private func fill(_ roster: inout Roster, from solution: Solution, of built: RosterModel, bound: Double?) {

@@ -12,7 +12,7 @@ struct Parcours: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
-        subcommands: [Solve.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self],
+        subcommands: [Solve.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -105,6 +105,8 @@ struct Solve: ParsableCommand {
     var format: OutputFormat = .json
     @Flag(help: "Write 0 as solver seconds, so that two runs give identical bytes.") var reproducible = false
     @Flag(help: "Show GLPK's own log on stderr.") var verbose = false
+    @OptionGroup var search: SearchOptions
+    @Option(help: "Write every new roster and bound, with the seconds, as JSON lines to this file.") var trace: String?
 
     enum OutputFormat: String, ExpressibleByArgument { case json, text }
 
@@ -125,7 +127,11 @@ struct Solve: ParsableCommand {
             }
             options.frozenBefore = try parsePeriod(freezeBefore, in: s)
         }
-        options.progress = progressPrinter()
+        search.apply(to: &options)
+        let printer = progressPrinter(), traceFile = try trace.map(TraceFile.init(path:))
+        if printer != nil || traceFile != nil {
+            options.progress = { p in printer?(p); traceFile?.record(p) }
+        }
         if verbose { options.log = { line in printError(line) } }
         let roster = RosterEngine().solve(s, options: options)
         if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
@@ -255,15 +261,23 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Solve a suite of weeks, print size, result and cost, and check them against a baseline.",
         discussion: """
-        The suite is every scenario.yaml under the given files or folders (default: Scenarios/) plus generated
-        weeks of the sizes given with --sizes. With --baseline, the run fails (exit 1) on a quality regression:
+        The suite is every scenario.yaml under the given files or folders (default: Scenarios/), the matrix's
+        gate weeks (one per family of `generate --matrix`; --matrix all for every week) and classic weeks of
+        the sizes given with --sizes. Each week ends on a work limit (--node-limit, then --effort rounds), so
+        the results are the same on every machine. With --baseline, the run fails (exit 1) on a quality regression:
         an objective worse than the baseline's (beyond 1e-6) or a lost `optimal`. Time, memory and solver work
         are reported as ratios only. --update writes the baseline instead.
         Exit codes: 0 no quality regression, 1 regression, 64 usage, 65 invalid scenario.
         """)
 
     @Argument(help: "Scenario files or folders (default: Scenarios/).") var suite: [String] = []
-    @Option(help: "Sizes of generated weeks to add, e.g. 30,100,300 (seed 1).") var sizes: String = "30,100"
+    @Option(help: "Sizes of generated weeks (classic family, seed 1) to add, e.g. 30,100,300.") var sizes: String = ""
+    @Option(help: "Weeks of the benchmark matrix to add: gate (one small week per family, the CI gate), all, or none.")
+    var matrix: MatrixChoice = .gate
+    @Option(help: "Rounds of neighbourhood search per week after branch-and-cut's node limit (the work limit).")
+    var effort: Int = 40
+
+    enum MatrixChoice: String, ExpressibleByArgument { case gate, all, none }
     @Option(help: "The committed bench baseline (JSON).") var baseline: String?
     @Flag(help: "Write the results as the new baseline instead of checking them.") var update = false
     @Option(name: .customLong("time-limit"), help: "Seconds per week (a safety net: the node limit decides).") var timeLimit: Double = 300
@@ -274,6 +288,7 @@ struct BenchCommand: ParsableCommand {
         if update && baseline == nil { throw ValidationError("--update needs --baseline FILE") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
+        guard effort >= 0 else { throw ValidationError("--effort must be a number of rounds >= 0") }
         for s in sizes.split(separator: ",") where Int(s.trimmingCharacters(in: .whitespaces)).map({ $0 < 1 || $0 > 5000 }) ?? true {
             throw ValidationError("--sizes takes whole numbers from 1 to 5000 separated by commas, e.g. 30,100,300")
         }
@@ -287,11 +302,15 @@ struct BenchCommand: ParsableCommand {
         for s in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
             cases.append(("generated-\(s)", try generatedScenario(participants: s)))
         }
+        for week in ScenarioGenerator.matrix where matrix == .all || (matrix == .gate && week.gate) {
+            cases.append((week.name, try generatedScenario(week.yaml, file: "\(week.name).yaml")))
+        }
         guard !cases.isEmpty else { throw ValidationError("the suite is empty: give scenario files or folders, or --sizes") }
         let reference = try baseline.flatMap { file in update ? nil : try readBaseline(file) }
         printError("solving \(cases.count) weeks…")
         var options = EngineOptions(timeLimit: timeLimit)
         options.nodeLimit = nodeLimit
+        options.effort = effort
         let results = Bench.run(cases, options: options) { r in
             printError("  \(r.name): \(r.status.rawValue) in \(String(format: "%.2f", r.seconds)) s")
         }
@@ -333,9 +352,12 @@ struct BenchCommand: ParsableCommand {
 
 /// A generated week, loaded through the same YAML path as a planner's file.
 func generatedScenario(participants: Int) throws -> Scenario {
+    try generatedScenario(ScenarioGenerator.yaml(participants: participants, seed: 1), file: "generated-\(participants).yaml")
+}
+
+func generatedScenario(_ yaml: String, file: String) throws -> Scenario {
     do {
-        return try ScenarioLoader.load(yaml: ScenarioGenerator.yaml(participants: participants, seed: 1),
-                                       file: "generated-\(participants).yaml")
+        return try ScenarioLoader.load(yaml: yaml, file: file)
     } catch {
         printError(error.description)
         throw ExitCode(Exit.invalidScenario)

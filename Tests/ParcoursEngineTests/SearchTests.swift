@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The search (issue #11): the objective's granularity from the actual numbers, the neighbourhood
+// search that never loses ground, rosters that are the same bytes under a work limit, and the
+// exported model that another reader solves to the same optimum.
+
+import Foundation
+import GLPK
+import Modelling
+import Testing
+import ParcoursScenario
+@testable import ParcoursEngine
+
+/// Two days of a 3.5 h morning and a 3.25 h afternoon, fractional weights, one person (min 6,
+/// target 7, max 10) and an activity wanting one person in every period, needing no supervisor.
+func quarterHourWeek() -> Scenario {
+    let calendar = Calendar(days: [.mon, .tue], slots: [Slot(id: "am", start: "08:00", end: "11:30", hours: 3.5),
+                                                        Slot(id: "pm", start: "13:00", end: "16:15", hours: 3.25)])
+    return Scenario(name: "quarter hours", calendar: calendar,
+                    weights: Weights(coverage: 10, contract: 5, goals: 1, target: 1.5, preference: 0.25, stability: 1),
+                    participants: [Participant(id: "p", hours: HoursBand(min: 6, max: 10, target: 7))],
+                    activities: [activity("A", slots: ["am", "pm"], min: 1, max: 1)])
+}
+
+@Test func commonStepIsExactOnDecimals() {
+    #expect(Granularity.commonStep([3.25, 3.5, 20]) == 0.25)
+    #expect(Granularity.commonStep([35, 32.5, 1.25, 0.375]) == 0.125)
+    #expect(Granularity.commonStep([0.1, 0.25]) == 0.05)
+    #expect(Granularity.commonStep([400, 200, 8]) == 8)
+    #expect(Granularity.commonStep([1.0 / 3]) == nil)
+    #expect(Granularity.commonStep([0, 0]) == nil)
+}
+
+@Test func objectiveStepComesFromTheWeeksOwnHoursAndWeights() throws {
+    // Hour grain gcd(3.5, 3.25, 6, 7) = 0.25. Coefficients: short shifts 10 × 3.5 = 35 and
+    // 10 × 3.25 = 32.5 per person; contract 5 × 0.25 = 1.25 and target 1.5 × 0.25 = 0.375 per grain;
+    // preference 0 here. Their common step is 0.125 — a step of 4 (4-hour slots) would be wrong.
+    let built = try RosterModel(scenario: quarterHourWeek())
+    #expect(built.hourGrain == 0.25)
+    #expect(built.objectiveStep == 0.125)
+}
+
+@Test func searchReachesTheHandComputedOptimumOnQuarterHours() {
+    // Working 3.5 + 3.25 + 3.25 = 10 h leaves one 3.5 h shift short: coverage 35, target 1.5 × 3 = 4.5,
+    // total 39.5. Every other choice costs more (3.5 + 3.5: 65; 3.5 + 3.25: 67.875), and values
+    // 0.375 apart exist, so a step rounded up to anything coarser would stop on a worse roster.
+    let r = solve(quarterHourWeek())
+    #expect(r.status == .optimal)
+    #expect(r.objective == 39.5)
+    #expect(r.terms?[.coverage] == 35)
+    #expect(r.terms?[.target] == 4.5)
+    #expect(RosterVerification(scenario: quarterHourWeek(), roster: r).isValid)
+}
+
+func matrixWeek(_ name: String) throws -> Scenario {
+    let week = try #require(ScenarioGenerator.matrix.first { $0.name == name })
+    return try ScenarioLoader.load(yaml: week.yaml, file: "\(name).yaml")
+}
+
+@Test func neighbourhoodSearchNeverEndsWorseThanItsStartAndItsRostersAreValid() throws {
+    let scenario = try matrixWeek("fractional-016")
+    let built = try RosterModel(scenario: scenario)
+    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
+    let start = try #require(search.firstRoster(timeLimit: 10))
+    #expect(built.model.isFeasible(start))
+    var options = NeighbourhoodSearchOptions()
+    options.rounds = 12
+    options.threads = 2
+    let board = IncumbentBoard()
+    let (improved, statistics) = search.improve(start, options: options, board: board)
+    #expect(statistics.rounds == 12)
+    #expect(statistics.improvements > 0)
+    #expect(built.model.objectiveValue(improved) <= built.model.objectiveValue(start))
+    #expect(built.model.isFeasible(improved))
+    // Every roster it posted along the way is valid for the independent checker.
+    let roster = RosterEngine().roster(from: improved, of: built)
+    #expect(RosterVerification(scenario: scenario, roster: roster).isValid)
+    #expect(abs((roster.objective ?? .infinity) - built.model.objectiveValue(improved)) < 1e-6)
+}
+
+@Test func aWorkLimitGivesTheSameBytes() throws {
+    let scenario = try matrixWeek("afternoon325-012")
+    var options = EngineOptions(timeLimit: 300)
+    options.effort = 8
+    options.nodeLimit = 50
+    let first = RosterEngine().solve(scenario, options: options).json(timing: false)
+    let second = RosterEngine().solve(scenario, options: options).json(timing: false)
+    #expect(first == second)
+    #expect(first.contains("\"status\""))
+}
+
+@Test func exportedMPSReadBackByGLPKHasTheEnginesOptimum() throws {
+    for (name, scenario) in [("quarter-hours", quarterHourWeek()), ("fractional-016", try matrixWeek("fractional-016"))] {
+        let roster = RosterEngine().solve(scenario, options: EngineOptions(timeLimit: 120))
+        try #require(roster.status == .optimal, "\(name) was not solved to optimality")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-\(name)-\(getpid()).mps").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ModelExport(scenario).writeMPS(to: path)
+        let problem = try GLPKProblem.readMPS(from: path)
+        #expect(problem.simplex() == .ok)
+        var parameters = GLPKIntegerParameters()
+        parameters.presolve = false
+        parameters.timeLimitMilliseconds = 120_000
+        #expect(problem.branchAndCut(parameters) == .ok)
+        #expect(problem.integerStatus == .optimal)
+        // GLPK's MPS writer keeps the objective's constant (as the objective row's RHS).
+        #expect(abs(problem.integerObjective - (roster.objective ?? .nan)) < 1e-6 * max(1, abs(roster.objective ?? 1)))
+    }
+}
