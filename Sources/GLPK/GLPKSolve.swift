@@ -97,10 +97,13 @@ public struct GLPKSearchTree {
         }
     }
 
-    /// The best bound over the active nodes, if any node is active.
+    /// The best bound over the active nodes, if any node is active and has one.
     public var bestBound: Double? {
         let node = glp_ios_best_node(tree)
-        return node == 0 ? nil : glp_ios_node_bound(tree, node)
+        guard node != 0 else { return nil }
+        // GLPK writes ∓DBL_MAX for a node whose relaxation has no bound yet.
+        let bound = glp_ios_node_bound(tree, node)
+        return bound.isFinite && abs(bound) < 1e300 ? bound : nil
     }
 
     /// The objective of the incumbent, if one was found.

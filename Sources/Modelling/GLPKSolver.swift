@@ -92,7 +92,6 @@ public struct GLPKSolver: Solver {
         parameters.mirCuts = options.cuts
         parameters.coverCuts = options.cuts
         parameters.cliqueCuts = options.cuts
-        if options.depthFirst { parameters.backtracking = .depthFirst }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes

@@ -39,8 +39,6 @@ public struct SolveOptions: Sendable {
     /// Dive from the LP relaxation for a first integer point before branching (a MIP only; it needs
     /// the MIP presolver off; with a hint, the better of the two starts the search).
     public var dive: Bool = true
-    /// Explore the tree depth first (finds integer points sooner; proves later) instead of by best bound.
-    public var depthFirst = false
     /// Branch first on the fractional variables of the highest priority (the rest: the solver's
     /// choice). Honoured when the MIP presolver is off (it renumbers the columns).
     public var branchingPriority: [Variable: Int] = [:]

@@ -30,9 +30,10 @@ public struct NeighbourhoodSearchOptions: Sendable {
     public var seed: UInt64 = 1
     /// Stop after this many rounds in a row without improvement (nil: never).
     public var patience: Int?
-    /// Cutting planes in the sub-problems (measured: without, rounds are several times faster and
-    /// the search ends better).
-    public var cuts = false
+    /// Cutting planes in the sub-problems: every other round (measured: with them, rounds are slower
+    /// and better; which pays depends on the week, so the search does both).
+    public var cuts = Cuts.everyOtherRound
+    public enum Cuts: Sendable { case never, always, everyOtherRound }
     /// Free decisions in the first neighbourhood.
     public var initialSize = 300
     public init() {}
@@ -51,6 +52,7 @@ struct NeighbourhoodSearch: Sendable {
     private let assignmentsOf: [[Int]]
     private let enrolmentsOf: [[Int]]
     private let supervisionOfShift: [[Int]]
+    private let assignmentsOfShift: [[Int]]
     private let peopleOfActivity: [[Int]]
     /// Variables freed with the decisions that drive them: slacks, days worked, trainings that run.
     private let dependent: [Bool]
@@ -62,10 +64,12 @@ struct NeighbourhoodSearch: Sendable {
         let P = built.scenario.participants.count
         var assignmentsOf = [[Int]](repeating: [], count: P), enrolmentsOf = [[Int]](repeating: [], count: P)
         var supervisionOfShift = [[Int]](repeating: [], count: built.index.shifts.count)
+        var assignmentsOfShift = [[Int]](repeating: [], count: built.index.shifts.count)
         var peopleOfActivity = [Set<Int>](repeating: [], count: built.scenario.activities.count)
         var dependent = [Bool](repeating: true, count: built.model.variables.count)
         for (i, a) in built.assignments.enumerated() {
             assignmentsOf[a.participant].append(i)
+            assignmentsOfShift[a.shift].append(i)
             peopleOfActivity[built.index.shifts[a.shift].activity].insert(a.participant)
             dependent[a.variable.index] = false
         }
@@ -74,6 +78,7 @@ struct NeighbourhoodSearch: Sendable {
         self.assignmentsOf = assignmentsOf
         self.enrolmentsOf = enrolmentsOf
         self.supervisionOfShift = supervisionOfShift
+        self.assignmentsOfShift = assignmentsOfShift
         self.peopleOfActivity = peopleOfActivity.map { $0.sorted() }
         self.dependent = dependent
     }
@@ -115,10 +120,13 @@ struct NeighbourhoodSearch: Sendable {
 
     // MARK: Improving
 
-    enum Kind: CaseIterable { case people, activity, day }
+    /// People at random; the people of activities at random; one day of people at random; the
+    /// people who could work today's short shifts (on those days); the people short of their
+    /// minimum or of a goal, with others of their activities.
+    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople }
 
-    /// A neighbourhood of about `size` free decisions: its free variables.
-    func neighbourhood(_ kind: Kind, size: Int, _ random: inout SearchRandom) -> [Bool] {
+    /// A neighbourhood of about `size` free decisions around `point`: its free variables.
+    func neighbourhood(_ kind: Kind, size: Int, at point: [Double], _ random: inout SearchRandom) -> [Bool] {
         var free = [Bool](repeating: false, count: built.model.variables.count)
         let P = built.scenario.participants.count
         var count = 0
@@ -132,6 +140,26 @@ struct NeighbourhoodSearch: Sendable {
             for a in activities where count < size {
                 for p in random.shuffled(peopleOfActivity[a]) where count < size && taken.insert(p).inserted { take(p, day: nil) }
             }
+        case .shortShifts:
+            let short = random.shuffled(built.shortfallOfShift.keys.sorted().filter { point[built.shortfallOfShift[$0]!.index] > 0.5 })
+            for si in short where count < size {
+                let day = built.index.shifts[si].period.dayIndex
+                for i in random.shuffled(assignmentsOfShift[si]) where count < size { take(built.assignments[i].participant, day: day) }
+            }
+            for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: nil) }
+        case .shortPeople:
+            func cost(_ e: LinearExpression?) -> Double { e.map { $0.value(point) } ?? 0 }
+            var behind = Set(built.under.keys.filter { cost(built.under[$0]) > 1e-9 })
+            for g in built.goalShortfalls where g.short.value(point) > 1e-9 { behind.insert(g.participant) }
+            var taken = Set<Int>()
+            for p in random.shuffled(behind.sorted()) where count < size && taken.insert(p).inserted {
+                take(p, day: nil)
+                let activities = Set(assignmentsOf[p].map { built.index.shifts[built.assignments[$0].shift].activity }).sorted()
+                guard !activities.isEmpty else { continue }
+                let a = activities[random.below(activities.count)]
+                for q in random.shuffled(peopleOfActivity[a]).prefix(3) where count < size && taken.insert(q).inserted { take(q, day: nil) }
+            }
+            for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: nil) }
         case .day:
             let days = built.scenario.calendar.days.count
             let day = random.below(max(1, days))
@@ -166,14 +194,14 @@ struct NeighbourhoodSearch: Sendable {
 
     /// Solves one neighbourhood from `point`; the point found there (never worse than `point`).
     func solve(_ free: [Bool], from point: [Double], objective: Double, options: NeighbourhoodSearchOptions,
-               deadline: ContinuousClock.Instant) -> Outcome {
+               cuts: Bool, deadline: ContinuousClock.Instant) -> Outcome {
         let sub = built.model.restricted(free: free, dependent: dependent, at: point)
         let left = (deadline - ContinuousClock.now).seconds
         var subOptions = SolveOptions(timeLimit: max(0.01, min(options.subproblemTimeLimit, left)))
         subOptions.nodeLimit = options.subproblemNodeLimit
         subOptions.objectiveStep = sub.model.objectiveGranularity
         subOptions.dive = true
-        subOptions.cuts = options.cuts
+        subOptions.cuts = cuts
         let start = sub.restrict(point)
         for (i, x) in start.enumerated() { subOptions.hint[sub.model.variable(i)] = x }
         let result = solver.solve(sub.model, options: subOptions)
@@ -207,8 +235,14 @@ struct NeighbourhoodSearch: Sendable {
             }
             statistics.rounds += 1
             let kinds = Kind.allCases
-            let neighbourhoods = (0..<threads).map { _ in neighbourhood(kinds[random.below(kinds.count)], size: size, &random) }
-            let outcomes = solveAll(neighbourhoods, from: point, objective: objective, options: options, deadline: deadline)
+            let neighbourhoods = (0..<threads).map { _ in neighbourhood(kinds[random.below(kinds.count)], size: size, at: point, &random) }
+            let cuts: Bool
+            switch options.cuts {
+            case .never: cuts = false
+            case .always: cuts = true
+            case .everyOtherRound: cuts = statistics.rounds % 2 == 0
+            }
+            let outcomes = solveAll(neighbourhoods, from: point, objective: objective, cuts: cuts, options: options, deadline: deadline)
             let provedAll = outcomes.allSatisfy(\.proved)
             statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
             // The best outcome, then each other one laid over it where the result stays feasible.
@@ -235,14 +269,14 @@ struct NeighbourhoodSearch: Sendable {
         return (point, statistics)
     }
 
-    private func solveAll(_ neighbourhoods: [[Bool]], from point: [Double], objective: Double,
+    private func solveAll(_ neighbourhoods: [[Bool]], from point: [Double], objective: Double, cuts: Bool,
                           options: NeighbourhoodSearchOptions, deadline: ContinuousClock.Instant) -> [Outcome] {
         if neighbourhoods.count == 1 {
-            return [solve(neighbourhoods[0], from: point, objective: objective, options: options, deadline: deadline)]
+            return [solve(neighbourhoods[0], from: point, objective: objective, options: options, cuts: cuts, deadline: deadline)]
         }
         let results = OutcomeSlots(neighbourhoods.count)
         DispatchQueue.concurrentPerform(iterations: neighbourhoods.count) { k in
-            results.set(k, solve(neighbourhoods[k], from: point, objective: objective, options: options, deadline: deadline))
+            results.set(k, solve(neighbourhoods[k], from: point, objective: objective, options: options, cuts: cuts, deadline: deadline))
         }
         return results.all
     }

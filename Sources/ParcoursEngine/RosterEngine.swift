@@ -82,6 +82,10 @@ public struct RosterEngine: Sendable {
             roster.explanation = "The solver stopped without a roster (\(other))."
         }
         roster.solver.seconds = seconds()
+        if roster.hasSolution {
+            options.progress?(SolveProgress(incumbent: roster.objective, bound: roster.bound, seconds: roster.solver.seconds,
+                                            nodes: roster.statistics?.nodes ?? 0))
+        }
         return roster
     }
 
@@ -95,7 +99,8 @@ public struct RosterEngine: Sendable {
         solveOptions.objectiveStep = built.objectiveStep
         solveOptions.nodeLimit = options.nodeLimit
         solveOptions.branchingPriority = built.branchingPriority
-        solveOptions.progress = options.progress
+        let merged = ProgressMerger(options.progress, offset: elapsed())
+        solveOptions.progress = { p in merged.report(incumbent: p.incumbent, bound: p.bound, nodes: p.nodes) }
         solveOptions.log = options.log
         let neighbourhoods = NeighbourhoodSearch(built, solver: solver)
         guard let start = neighbourhoods.firstRoster(timeLimit: min(remaining(), max(2, options.timeLimit / 5))) else {
@@ -106,10 +111,8 @@ public struct RosterEngine: Sendable {
         }
         let board = IncumbentBoard()
         board.post(start, objective: model.objectiveValue(start), source: "first roster")
-        let progress = options.progress, origin = ContinuousClock.now, offset = elapsed()
-        let report: @Sendable (Double) -> Void = { objective in
-            progress?(SolveProgress(incumbent: objective, bound: nil, seconds: offset + (ContinuousClock.now - origin).seconds, nodes: 0))
-        }
+        let report: @Sendable (Double) -> Void = { objective in merged.report(incumbent: objective, bound: nil, nodes: nil) }
+        report(model.objectiveValue(start))
         var lns = NeighbourhoodSearchOptions()
         lns.seed = options.seed
         var result: SolveResult
@@ -204,9 +207,32 @@ public struct RosterEngine: Sendable {
         roster.objective = objective
         // The solver's bound, never above the roster it found (they differ by rounding at most when
         // optimal); none when the search stopped before it had one.
-        guard let bound, bound.isFinite else { return }
+        guard let bound, bound.isFinite, abs(bound) < 1e300 else { return }
         let lower = min(bound, objective)
         roster.bound = lower
         roster.gap = abs(objective - lower) / max(abs(objective), 1e-9)
+    }
+}
+
+/// The progress of two searches at once as one monotone story: the best roster and the best bound
+/// so far, in seconds since the engine started.
+private final class ProgressMerger: Sendable {
+    private struct State { var incumbent: Double?; var bound: Double?; var nodes = 0 }
+    private let sink: (@Sendable (SolveProgress) -> Void)?
+    private let origin = ContinuousClock.now
+    private let offset: Double
+    private let state = Mutex(State())
+
+    init(_ sink: (@Sendable (SolveProgress) -> Void)?, offset: Double) { self.sink = sink; self.offset = offset }
+
+    func report(incumbent: Double?, bound: Double?, nodes: Int?) {
+        guard let sink else { return }
+        let snapshot: SolveProgress = state.withLock { s in
+            if let x = incumbent, x.isFinite, x < (s.incumbent ?? .infinity) { s.incumbent = x }
+            if let b = bound, b.isFinite, abs(b) < 1e300, b > (s.bound ?? -.infinity) { s.bound = min(b, s.incumbent ?? b) }
+            if let nodes { s.nodes = max(s.nodes, nodes) }
+            return SolveProgress(incumbent: s.incumbent, bound: s.bound, seconds: offset + (ContinuousClock.now - origin).seconds, nodes: s.nodes)
+        }
+        sink(snapshot)
     }
 }

@@ -51,13 +51,15 @@ public struct RosterModel: Sendable {
     private(set) var worksOnDay: [[Variable?]] = []     // [participant][day]
     private let frozenBefore: Period?
     private let baseline: BaselineStates
+    /// Each open shift's shortfall (people below its minimum), when it can be short.
+    private(set) var shortfallOfShift: [Int: Variable] = [:]
     /// y(k): training k runs (only for trainings with a minimum group size).
     private var trainingRuns: [Int: Variable] = [:]
     /// The contract and target slacks of each participant (in hours), when they exist.
-    private var under: [Int: LinearExpression] = [:]
-    private var off: [Int: LinearExpression] = [:]
+    private(set) var under: [Int: LinearExpression] = [:]
+    private(set) var off: [Int: LinearExpression] = [:]
     /// Each activity or skill goal's shortfall slack (in hours), with the hours it measures.
-    private var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
+    private(set) var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
     /// The week's hour grain: the largest step dividing every slot's hours and every contract and
     /// goal hour figure (0.25 with 3.25 h afternoons and a 20 h minimum). Every hour slack is then a
     /// whole number of grains at every roster, and is declared so (an exact reformulation that feeds
@@ -427,6 +429,7 @@ public struct RosterModel: Sendable {
                 continue
             }
             let short = try model.addVariable("short[\(shiftName(si))]", .integer, lower: 0, upper: Double(shift.min))
+            shortfallOfShift[si] = short
             try model.add(people + short >= Double(shift.min), name: "coverage[\(shiftName(si))]")
             try addUnsupervisedShortfallCut(si, short)
             e.add(short, cost)
