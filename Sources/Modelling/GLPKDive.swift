@@ -83,6 +83,14 @@ struct Dive {
                 }
             }
             if fractional.isEmpty {
+                // General integers the relaxation left fractional (a slack on a hull edge, say) go up
+                // to the next whole value, which keeps every `>=` row they support satisfied; the
+                // relaxation then checks the point.
+                let up = generalColumns.filter { !isWhole(values[$0]) }.map { ($0, (values[$0] - 1e-6).rounded(.up)) }
+                if !up.isEmpty {
+                    guard fix(up) else { return nil }
+                    values = lp.basicColumnValues
+                }
                 guard generalColumns.allSatisfy({ isWhole(values[$0]) }) else { return nil }
                 for j in integerColumns + generalColumns { values[j] = values[j].rounded() }
                 return values

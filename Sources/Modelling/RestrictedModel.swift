@@ -49,8 +49,11 @@ extension Model {
                 if isFree[j] { terms.append((subVariable(j), t.coefficient)) } else { fixedPart += t.coefficient * point[j] }
             }
             guard !terms.isEmpty else { continue }
-            sub.constraints.append(ConstraintDefinition(name: c.name, terms: terms,
-                                                        lower: c.lower.map { $0 - fixedPart }, upper: c.upper.map { $0 - fixedPart }))
+            let lower = c.lower.map { $0 - fixedPart }, upper = c.upper.map { $0 - fixedPart }
+            // A row left with one free variable is a bound on it (most rows of a small neighbourhood:
+            // a slack's definition once the decisions around it are fixed).
+            if terms.count == 1, tighten(&sub.variables[terms[0].variable.index], terms[0].coefficient, lower, upper) { continue }
+            sub.constraints.append(ConstraintDefinition(name: c.name, terms: terms, lower: lower, upper: upper))
         }
         var constant = objectiveConstant
         for t in objective {
@@ -60,6 +63,23 @@ extension Model {
         sub.objectiveConstant = constant
         sub.sense = sense
         return RestrictedModel(model: sub, original: original)
+    }
+
+    /// Narrows `v`'s bounds to `lower <= coefficient × v <= upper`; false (and no change) when the
+    /// row cannot be a bound: a zero coefficient, or bounds that would cross.
+    private func tighten(_ v: inout VariableDefinition, _ coefficient: Double, _ lower: Double?, _ upper: Double?) -> Bool {
+        guard coefficient != 0 else { return false }
+        var lo = (coefficient > 0 ? lower : upper).map { $0 / coefficient }
+        var up = (coefficient > 0 ? upper : lower).map { $0 / coefficient }
+        if v.kind != .continuous {
+            lo = lo.map { ($0 - 1e-9).rounded(.up) }
+            up = up.map { ($0 + 1e-9).rounded(.down) }
+        }
+        let newLower = [v.lower, lo].compactMap { $0 }.max(), newUpper = [v.upper, up].compactMap { $0 }.min()
+        if let l = newLower, let u = newUpper, l > u + 1e-9 { return false }
+        v.lower = newLower
+        v.upper = newUpper.map { u in newLower.map { Swift.max($0, u) } ?? u }
+        return true
     }
 
     /// Whether a point satisfies every bound and constraint within `tolerance`, and is whole on the

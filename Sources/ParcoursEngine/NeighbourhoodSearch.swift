@@ -23,7 +23,8 @@ public struct NeighbourhoodSearchOptions: Sendable {
     public var timeLimit: Double = 60
     /// Branch-and-bound nodes per sub-problem.
     public var subproblemNodeLimit = 50
-    /// Seconds per sub-problem at most (a safety net: the node limit ends them first).
+    /// Seconds per sub-problem at most (a safety net: the node limit ends them first). Without a
+    /// work limit, neighbourhoods also shrink after a sub-problem that took a second or more.
     public var subproblemTimeLimit = 5.0
     /// Sub-problems solved at once, one GLPK problem per thread.
     public var threads = 1
@@ -86,36 +87,23 @@ struct NeighbourhoodSearch: Sendable {
     // MARK: A first roster
 
     /// Everyone idle but what is pinned or frozen, with the supervisors, trainings and slacks those
-    /// need: the sub-problem over the people with a pinned item, the supervision of their shifts,
-    /// the trainings pinned and everyone who could fill them. Nil when that has no solution (the
-    /// week itself may be infeasible: the full search says why).
+    /// need: the sub-problem over the supervision of the pinned shifts, the enrolments in pinned
+    /// trainings (someone may have to join to reach a minimum) and every slack. Nil when that has
+    /// no solution (the week itself may be infeasible: the full search says why).
     func firstRoster(timeLimit: Double) -> [Double]? {
         let model = built.model
-        var point = model.variables.map { max(0, $0.lower ?? 0) }
-        var free = [Bool](repeating: false, count: model.variables.count)
-        var pinnedTrainings = Set<Int>()
-        for (p, list) in assignmentsOf.enumerated() {
-            let pinned = list.contains { (model.definition(built.assignments[$0].variable).lower ?? 0) > 0 }
-                || enrolmentsOf[p].contains { (model.definition(built.enrolments[$0].variable).lower ?? 0) > 0 }
-            guard pinned else { continue }
-            for i in list { free[built.assignments[i].variable.index] = true; freeSupervision(of: built.assignments[i].shift, in: &free) }
-            for i in enrolmentsOf[p] where (model.definition(built.enrolments[i].variable).lower ?? 0) > 0 {
-                pinnedTrainings.insert(built.enrolments[i].training)
-            }
+        func pinned(_ v: Variable) -> Bool { (model.definition(v).lower ?? 0) > 0 }
+        let point = model.variables.map { max(0, $0.lower ?? 0) }
+        var free = dependent
+        for a in built.assignments where pinned(a.variable) {
+            for i in supervisionOfShift[a.shift] { free[built.supervisions[i].variable.index] = true }
         }
+        let pinnedTrainings = Set(built.enrolments.filter { pinned($0.variable) }.map(\.training))
         for e in built.enrolments where pinnedTrainings.contains(e.training) { free[e.variable.index] = true }
-        for j in free.indices where dependent[j] { free[j] = true }
-        for j in point.indices where !free[j] { point[j] = max(0, model.variables[j].lower ?? 0) }
         let sub = model.restricted(free: free, dependent: dependent, at: point)
-        var options = SolveOptions(timeLimit: max(0.05, timeLimit))
-        options.dive = true
-        let result = solver.solve(sub.model, options: options)
+        let result = solver.solve(sub.model, options: SolveOptions(timeLimit: max(0.05, timeLimit)))
         guard let solution = result.solution else { return nil }
         return sub.expand(solution.values, into: point)
-    }
-
-    private func freeSupervision(of shift: Int, in free: inout [Bool]) {
-        for i in supervisionOfShift[shift] { free[built.supervisions[i].variable.index] = true }
     }
 
     // MARK: Improving
@@ -169,7 +157,7 @@ struct NeighbourhoodSearch: Sendable {
     }
 
     /// Frees p's decisions (on one day, or all week with their enrolments) and the supervision of
-    /// the shifts they could work; returns how many decisions it freed.
+    /// the shifts they could work; returns what that costs, in decisions.
     private func take(_ p: Int, day: Int?, into free: inout [Bool]) -> Int {
         var count = 0
         for i in assignmentsOf[p] {
@@ -180,7 +168,9 @@ struct NeighbourhoodSearch: Sendable {
                 free[built.supervisions[s].variable.index] = true; count += 1
             }
         }
-        guard day == nil else { return count }
+        // One day of a person costs about as much as their week: the slacks and rows of their week
+        // come along with any of their decisions.
+        guard day == nil else { return max(count, assignmentsOf[p].count + enrolmentsOf[p].count) }
         for i in enrolmentsOf[p] where !free[built.enrolments[i].variable.index] { free[built.enrolments[i].variable.index] = true; count += 1 }
         return count
     }
@@ -205,7 +195,9 @@ struct NeighbourhoodSearch: Sendable {
         let start = sub.restrict(point)
         for (i, x) in start.enumerated() { subOptions.hint[sub.model.variable(i)] = x }
         let result = solver.solve(sub.model, options: subOptions)
-        let proved = result.termination == .optimal
+        // Proved, and (without a work limit) quickly: a sub-problem that takes a second is too big
+        // for a search that wants many rounds, whatever its node count.
+        let proved = result.termination == .optimal && (options.rounds != nil || result.statistics.seconds < 1)
         guard let solution = result.solution, solution.objective < objective - 1e-9 else {
             return Outcome(values: point, objective: objective, free: free, proved: proved)
         }
