@@ -103,7 +103,9 @@ struct NeighbourhoodSearch: Sendable {
         let sub = model.restricted(free: free, dependent: dependent, at: point)
         let result = solver.solve(sub.model, options: SolveOptions(timeLimit: max(0.05, timeLimit)))
         guard let solution = result.solution else { return nil }
-        return sub.expand(solution.values, into: point)
+        // Rows with nothing free were left out of the sub-problem: two pins in one period, say.
+        let roster = sub.expand(solution.values, into: point)
+        return model.isFeasible(roster) ? roster : nil
     }
 
     // MARK: Improving
