@@ -29,8 +29,6 @@ public struct NeighbourhoodSearchOptions: Sendable {
     /// Sub-problems solved at once, one GLPK problem per thread.
     public var threads = 1
     public var seed: UInt64 = 1
-    /// Stop after this many rounds in a row without improvement (nil: never).
-    public var patience: Int?
     /// Cutting planes in the sub-problems: every other round (measured: with them, rounds are slower
     /// and better; which pays depends on the week, so the search does both).
     public var cuts = Cuts.everyOtherRound
@@ -116,7 +114,7 @@ struct NeighbourhoodSearch: Sendable {
     enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople }
 
     /// A neighbourhood of about `size` free decisions around `point`: its free variables.
-    func neighbourhood(_ kind: Kind, size: Int, at point: [Double], _ random: inout SearchRandom) -> [Bool] {
+    func neighbourhood(_ kind: Kind, size: Int, at point: [Double], _ random: inout SplitMix64) -> [Bool] {
         var free = [Bool](repeating: false, count: built.model.variables.count)
         let P = built.scenario.participants.count
         var count = 0
@@ -180,7 +178,6 @@ struct NeighbourhoodSearch: Sendable {
     struct Outcome: Sendable {
         var values: [Double]
         var objective: Double
-        var free: [Bool]
         var proved: Bool
     }
 
@@ -201,29 +198,27 @@ struct NeighbourhoodSearch: Sendable {
         // for a search that wants many rounds, whatever its node count.
         let proved = result.termination == .optimal && (options.rounds != nil || result.statistics.seconds < 1)
         guard let solution = result.solution, solution.objective < objective - 1e-9 else {
-            return Outcome(values: point, objective: objective, free: free, proved: proved)
+            return Outcome(values: point, objective: objective, proved: proved)
         }
         let values = sub.expand(solution.values, into: point)
-        return Outcome(values: values, objective: built.model.objectiveValue(values), free: free, proved: proved)
+        return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved)
     }
 
-    /// Improves `start` (a feasible point) round by round until the rounds, the deadline, the
-    /// patience or the board's `finished` end it; posts each improvement to the board.
+    /// Improves `start` (a feasible point) round by round until the rounds, the deadline or the
+    /// board's `finished` end it; takes the board's better points, and posts each improvement there.
     func improve(_ start: [Double], options: NeighbourhoodSearchOptions, board: IncumbentBoard? = nil,
                  progress: ((Double) -> Void)? = nil) -> (values: [Double], statistics: NeighbourhoodSearchStatistics) {
         let deadline = ContinuousClock.now + .milliseconds(Int(options.timeLimit * 1000))
-        var random = SearchRandom(seed: options.seed)
+        var random = SplitMix64(seed: options.seed)
         var point = start, objective = built.model.objectiveValue(start)
         var statistics = NeighbourhoodSearchStatistics()
         let total = decisionCount
         guard total > 0 else { return (point, statistics) }
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
         var size = min(largest, max(smallest, options.initialSize))
-        var idle = 0
         let threads = max(1, options.threads)
         while ContinuousClock.now < deadline, !(board?.finished ?? false) {
             if let rounds = options.rounds, statistics.rounds >= rounds { break }
-            if let patience = options.patience, idle >= patience { break }
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
                 point = entry.values; objective = entry.objective
             }
@@ -251,11 +246,8 @@ struct NeighbourhoodSearch: Sendable {
             if nextObjective < objective - 1e-9 {
                 point = next; objective = nextObjective
                 statistics.improvements += 1
-                idle = 0
                 board?.post(point, objective: objective, source: "neighbourhood search")
                 progress?(objective)
-            } else {
-                idle += 1
             }
             // Grow while sub-problems are solved to optimality, shrink when they are not.
             size = provedAll ? min(largest, size + max(1, size / 4)) : max(smallest, size * 4 / 5)
@@ -282,26 +274,6 @@ private final class OutcomeSlots: Sendable {
     init(_ n: Int) { slots = Mutex(Array(repeating: nil, count: n)) }
     func set(_ k: Int, _ outcome: NeighbourhoodSearch.Outcome) { slots.withLock { $0[k] = outcome } }
     var all: [NeighbourhoodSearch.Outcome] { slots.withLock { $0.map { $0! } } }
-}
-
-/// SplitMix64: the same stream on every platform, for neighbourhoods that are the same everywhere.
-struct SearchRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<n (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func shuffled<T>(_ items: [T]) -> [T] {
-        var items = items
-        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, below(i + 1)) }
-        return items
-    }
 }
 
 extension Duration {
