@@ -110,8 +110,9 @@ struct NeighbourhoodSearch: Sendable {
 
     /// People at random; the people of activities at random; one day of people at random; the
     /// people who could work today's short shifts (on those days); the people short of their
-    /// minimum or of a goal, with others of their activities.
-    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople }
+    /// minimum or of a goal, with others of their activities; everyone in one period (who works
+    /// where then: an assignment problem, whatever the size).
+    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period }
 
     /// A neighbourhood of about `size` free decisions around `point`: its free variables.
     func neighbourhood(_ kind: Kind, size: Int, at point: [Double], _ random: inout SplitMix64) -> [Bool] {
@@ -148,6 +149,13 @@ struct NeighbourhoodSearch: Sendable {
                 for q in random.shuffled(peopleOfActivity[a]).prefix(3) where count < size && taken.insert(q).inserted { take(q, day: nil) }
             }
             for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: nil) }
+        case .period:
+            let periods = built.index.periods
+            let t = periods[random.below(periods.count)].index
+            for (si, shift) in built.index.shifts.enumerated() where shift.period.index == t {
+                for i in assignmentsOfShift[si] { free[built.assignments[i].variable.index] = true }
+                for i in supervisionOfShift[si] { free[built.supervisions[i].variable.index] = true }
+            }
         case .day:
             let days = built.scenario.calendar.days.count
             let day = random.below(max(1, days))
