@@ -85,10 +85,10 @@ public struct GLPKSolver: Solver {
             }
         }
         // Branch-and-cut's first steps on a large model (its root's cut rounds, conflict graph) run
-        // for a long while between two checks of the clock: with less than a second, or less than a
-        // tenth of the root relaxation's own time, left, do not start it; the relaxation's value is
-        // the bound, and the dive's or the hint's point the solution.
-        if !presolve, options.timeLimit - elapsed() < max(1, 0.1 * rootSeconds) {
+        // for a long while between two checks of the clock: with less than a tenth of the root
+        // relaxation's own time left, do not start it; the relaxation's value is the bound, and the
+        // dive's or the hint's point the solution.
+        if !presolve, options.timeLimit - elapsed() < 0.1 * rootSeconds {
             stats.simplexIterations = problem.simplexIterations
             let point = firstIncumbent.map { Array($0.dropFirst()) }
             return finish(.timeLimit, point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
