@@ -364,21 +364,17 @@ def compare(week: dict, time_limit: float) -> dict:
     pc, hs = week["parcours"], week.get("highs")
     early = min(EARLY, time_limit)
     c: dict = {"early_seconds": early}
-    c["parcours_t_opt"] = time_to_optimum(pc)
-    c["parcours_obj_early"] = incumbent_at(pc, early)
-    c["parcours_obj_end"] = objective_at_limit(pc, time_limit)
-    c["parcours_first_roster"] = first_roster(pc)
-    if pc.get("seconds") is not None and pc["seconds"] > time_limit + overrun_grace(time_limit):
-        c["parcours_overran"] = pc["seconds"]
-    bounds = [pc.get("bound")]
-    if hs is not None:
-        c["highs_t_opt"] = time_to_optimum(hs)
-        c["highs_obj_early"] = incumbent_at(hs, early)
-        c["highs_obj_end"] = objective_at_limit(hs, time_limit)
-        c["highs_first_roster"] = first_roster(hs)
-        if hs.get("seconds") is not None and hs["seconds"] > time_limit + overrun_grace(time_limit):
-            c["highs_overran"] = hs["seconds"]
-        bounds.append(hs.get("bound"))
+    bounds = []
+    for name, run in (("parcours", pc), ("highs", hs)):
+        if run is None:
+            continue
+        c[f"{name}_t_opt"] = time_to_optimum(run)
+        c[f"{name}_obj_early"] = incumbent_at(run, early)
+        c[f"{name}_obj_end"] = objective_at_limit(run, time_limit)
+        c[f"{name}_first_roster"] = first_roster(run)
+        if run.get("seconds") is not None and run["seconds"] > time_limit + overrun_grace(time_limit):
+            c[f"{name}_overran"] = run["seconds"]
+        bounds.append(run.get("bound"))
     # The best bound either solver proved (minimisation: the larger). An optimal status proves
     # its objective as a bound (to within the 1e-6 gap).
     bounds = [b for b in bounds if b is not None]

@@ -135,14 +135,14 @@ public struct RosterEngine: Sendable {
             solveOptions.board = board
             lns.timeLimit = remaining()
             let outcome = Mutex<SolveResult?>(nil)
-            let frozenOptions = solveOptions, frozenLNS = lns, frozenStart = start
+            let treeOptions = solveOptions, searchOptions = lns, first = start
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
-                    let r = solver.solve(model, options: frozenOptions)
+                    let r = solver.solve(model, options: treeOptions)
                     board.finish()
                     outcome.withLock { $0 = r }
                 } else {
-                    _ = neighbourhoods.improve(frozenStart, options: frozenLNS, board: board, progress: report)
+                    _ = neighbourhoods.improve(first, options: searchOptions, board: board, progress: report)
                 }
             }
             result = outcome.withLock { $0! }
