@@ -80,6 +80,13 @@ public struct Model: Sendable {
 
     public func definition(_ v: Variable) -> VariableDefinition { variables[v.index] }
 
+    /// A full point (by variable index) as a hint for `SolveOptions.hint`.
+    public func hint(from values: [Double]) -> [Variable: Double] {
+        var hint: [Variable: Double] = [:]
+        for (j, x) in values.enumerated() where j < variables.count { hint[Variable(index: j, model: id)] = x }
+        return hint
+    }
+
     /// The variable at a position of `variables`.
     public func variable(_ index: Int) -> Variable {
         precondition(index >= 0 && index < variables.count, "no variable #\(index)")

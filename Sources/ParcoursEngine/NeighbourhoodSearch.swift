@@ -199,8 +199,7 @@ struct NeighbourhoodSearch: Sendable {
         subOptions.objectiveStep = sub.model.objectiveGranularity
         subOptions.dive = true
         subOptions.cuts = cuts
-        let start = sub.restrict(point)
-        for (i, x) in start.enumerated() { subOptions.hint[sub.model.variable(i)] = x }
+        subOptions.hint = sub.model.hint(from: sub.restrict(point))
         let result = solver.solve(sub.model, options: subOptions)
         // Proved, and (without a work limit) quickly: a sub-problem that takes a second is too big
         // for a search that wants many rounds, whatever its node count.

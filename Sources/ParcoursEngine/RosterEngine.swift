@@ -15,8 +15,8 @@ public struct EngineOptions: Sendable {
     public var relativeGap: Double = 0
     /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
     public var nodeLimit: Int?
-    /// A work limit: rounds of the neighbourhood search, after which branch-and-cut runs on the
-    /// whole week for `nodeLimit` nodes (1000 when not given), one after the other. The same input
+    /// A work limit: branch-and-cut on the whole week for `nodeLimit` nodes (1000 when not given),
+    /// then this many rounds of the neighbourhood search, one after the other. The same input
     /// and options then give the same roster on every machine. Without it, the two run at once on
     /// two threads until the time limit or a proof, sharing their rosters.
     public var effort: Int?
@@ -150,7 +150,7 @@ public struct RosterEngine: Sendable {
             lns.timeLimit = remaining() / 2
             let improved = neighbourhoods.improve(start, options: lns, board: board, progress: report).values
             solveOptions.timeLimit = remaining()
-            solveOptions.hint = hint(improved, in: model)
+            solveOptions.hint = model.hint(from: improved)
             result = solver.solve(model, options: solveOptions)
         }
         var best = result.solution
@@ -158,12 +158,6 @@ public struct RosterEngine: Sendable {
             best = Solution(values: entry.values, objective: entry.objective)
         }
         return (result, best)
-    }
-
-    private func hint(_ values: [Double], in model: Model) -> [Variable: Double] {
-        var hint: [Variable: Double] = [:]
-        for (j, x) in values.enumerated() { hint[model.variable(j)] = x }
-        return hint
     }
 
     /// A point of the model as a feasible roster (terms from the independent checker).

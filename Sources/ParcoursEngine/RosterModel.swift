@@ -574,41 +574,6 @@ public struct RosterModel: Sendable {
         return e
     }
 
-    // MARK: A roster as a point of the model
-
-    /// The value of every integer variable for a roster given as its assignments and supervision
-    /// (a first incumbent for the search); nil when the roster uses a place the model has no
-    /// variable for.
-    public func integerValues(of assignments: [Roster.Assignment], _ supervision: [Roster.SupervisionEntry]) -> [Variable: Double]? {
-        var values: [Variable: Double] = [:]
-        for a in self.assignments { values[a.variable] = 0 }
-        for e in enrolments { values[e.variable] = 0 }
-        for s in supervisions { values[s.variable] = 0 }
-        for row in worksOnDay { for case let w? in row { values[w] = 0 } }
-        for y in trainingRuns.values { values[y] = 0 }
-        for entry in assignments {
-            guard let p = index.participantIndex[entry.participant], let t = index.period(entry.day, entry.slot) else { return nil }
-            switch entry.place {
-            case .activity(let aid):
-                guard let a = index.activityIndex[aid], let si = index.shiftAt[a][t.index],
-                      let i = assignmentsAt[p][t.index].first(where: { self.assignments[$0].shift == si }) else { return nil }
-                values[self.assignments[i].variable] = 1
-            case .training(let kid):
-                guard let k = index.trainingIndex[kid], let i = enrolmentsOf[p].first(where: { enrolments[$0].training == k }) else { return nil }
-                values[enrolments[i].variable] = 1
-                if let y = trainingRuns[k] { values[y] = 1 }
-            }
-            if let w = worksOnDay[p][t.dayIndex] { values[w] = 1 }
-        }
-        for entry in supervision {
-            guard let v = index.supervisorIndex[entry.supervisor], let t = index.period(entry.day, entry.slot),
-                  let a = index.activityIndex[entry.activity], let si = index.shiftAt[a][t.index],
-                  let i = supervisionsAt[v][t.index].first(where: { supervisions[$0].shift == si }) else { return nil }
-            values[supervisions[i].variable] = 1
-        }
-        return values
-    }
-
     // MARK: Tightening (valid for every roster; they only cut the relaxation)
 
     /// Hours come in whole periods. Over the weekly totals p can reach (per day within the daily cap,
