@@ -14,12 +14,8 @@ public struct GLPKSolver: Solver {
     public func solve(_ model: Model, options: SolveOptions) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
-        var stats = SolveStatistics(variables: model.variables.count, integerVariables: model.integerVariableCount,
-                                    constraints: model.constraints.count)
-        func elapsed() -> Double {
-            let d = clock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        var stats = SolveStatistics(model)
+        func elapsed() -> Double { (clock.now - start).seconds }
         func finish(_ termination: Termination, _ solution: Solution? = nil, bound: Double? = nil,
                     duals: [Double]? = nil, reducedCosts: [Double]? = nil) -> SolveResult {
             stats.seconds = elapsed()
@@ -92,7 +88,7 @@ public struct GLPKSolver: Solver {
             stats.simplexIterations = problem.simplexIterations
             let point = firstIncumbent.map { Array($0.dropFirst()) }
             return finish(.timeLimit, point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
-                          bound: problem.basicObjective)
+                          bound: tighter(problem.basicObjective, options.knownBound, minimize: model.sense == .minimize))
         }
         let search = SearchState(model: model, options: options, firstIncumbent: firstIncumbent, elapsed: elapsed)
         if !presolve { search.prioritise(options.branchingPriority) }
@@ -290,6 +286,7 @@ private final class SearchState {
             board.post(point, objective: objectiveValue(point), source: "branch-and-cut")
         }
         if let b = tree.bestBound { bound = b }
+        bound = tighter(bound, options.knownBound, minimize: minimize)
         nodes = max(nodes, tree.nodeCounts.created)
         let incumbent = tree.incumbent
         let now = elapsed()
@@ -307,6 +304,13 @@ private final class SearchState {
             reachedTimeLimit = true
             tree.terminate()
         }
+        // A known bound within the requested gap of the incumbent proves it (GLPK's own gap test
+        // sees only the tree's bound).
+        if let incumbent, let b = bound, options.relativeGap > 0, let gap = relativeGap(incumbent, b),
+           gap <= options.relativeGap, event == .selection || event == .betterSolution {
+            proved = true
+            tree.terminate()
+        }
         // Integral objective: stop when no better multiple of the step can lie above the bound.
         if let step = options.objectiveStep, step > 0, let incumbent, let b = bound,
            event == .selection || event == .betterSolution {
@@ -321,4 +325,11 @@ private final class SearchState {
             }
         }
     }
+}
+
+/// The better of two bounds (the larger when minimising), either one missing.
+func tighter(_ bound: Double?, _ other: Double?, minimize: Bool) -> Double? {
+    guard let bound else { return other }
+    guard let other else { return bound }
+    return minimize ? max(bound, other) : min(bound, other)
 }

@@ -29,6 +29,9 @@ public struct SolveOptions: Sendable {
     /// When every feasible objective value is `objectiveConstant + k × objectiveStep` for an integer k,
     /// the search stops as soon as the rounded bound meets the incumbent.
     public var objectiveStep: Double?
+    /// A bound proven by other means (e.g. `Model.decompositionBound`): the search counts it as its
+    /// own, and stops as soon as the incumbent meets it.
+    public var knownBound: Double?
     /// Values for (some of) the integer variables of a known feasible point, used as a first incumbent
     /// when the remaining variables can complete it.
     public var hint: [Variable: Double] = [:]
@@ -84,6 +87,14 @@ public struct SolveStatistics: Sendable, Equatable {
     public var hintAccepted: Bool = false
     /// The objective of the dive's integer point, when the dive found one.
     public var diveObjective: Double?
+
+    public init() {}
+    /// No work done yet on the model: its size only.
+    public init(_ model: Model) {
+        variables = model.variables.count
+        integerVariables = model.integerVariableCount
+        constraints = model.constraints.count
+    }
 }
 
 public struct Solution: Sendable {
@@ -105,6 +116,12 @@ public struct SolveResult: Sendable {
     public var duals: [Double]?
     public var reducedCosts: [Double]?
     public var statistics: SolveStatistics
+
+    public init(termination: Termination, solution: Solution?, bound: Double?, duals: [Double]? = nil,
+                reducedCosts: [Double]? = nil, statistics: SolveStatistics) {
+        self.termination = termination; self.solution = solution; self.bound = bound
+        self.duals = duals; self.reducedCosts = reducedCosts; self.statistics = statistics
+    }
 
     public var objective: Double? { solution?.objective }
     /// Relative gap |objective − bound| / max(|objective|, 1e-9).

@@ -282,7 +282,3 @@ private final class OutcomeSlots: Sendable {
     func set(_ k: Int, _ outcome: NeighbourhoodSearch.Outcome) { slots.withLock { $0[k] = outcome } }
     var all: [NeighbourhoodSearch.Outcome] { slots.withLock { $0.map { $0! } } }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -109,6 +109,20 @@ public struct RosterModel: Sendable {
         objectiveStep = model.objectiveGranularity
     }
 
+    /// The participant whose week each variable belongs to (their assignments, enrolments, days
+    /// worked and hour slacks), nil for the variables shared by several (supervisors, shifts'
+    /// shortfalls, trainings that run): the blocks of the decomposition bound.
+    public var participantBlocks: [Int?] {
+        var block = [Int?](repeating: nil, count: model.variables.count)
+        for a in assignments { block[a.variable.index] = a.participant }
+        for e in enrolments { block[e.variable.index] = e.participant }
+        for (p, days) in worksOnDay.enumerated() { for w in days.compactMap({ $0 }) { block[w.index] = p } }
+        for (p, slack) in under { for t in slack.terms { block[t.variable.index] = p } }
+        for (p, slack) in off { for t in slack.terms { block[t.variable.index] = p } }
+        for g in goalShortfalls { for t in g.short.terms { block[t.variable.index] = g.participant } }
+        return block
+    }
+
     // MARK: Who may be where (availability, H6, H7)
 
     func isAvailable(_ p: Participant, _ t: Period) -> Bool { p.availability.allows(t) }

@@ -15,6 +15,9 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "Threads (1 or 2): without --effort, 2 runs branch-and-cut beside the neighbourhood search.")
     var threads: Int = 2
     @Option(help: "Seed of the neighbourhood search's choices.") var seed: UInt64 = 1
+    @Flag(help: ArgumentHelp("Bound the week by column generation over each participant's week before branch-and-cut "
+        + "(tighter than the relaxation, slow where GLPK's pricing is; see the README)."))
+    var decompositionBound = false
 
     func validate() throws {
         if let effort, effort < 0 { throw ValidationError("--effort must be a number of rounds >= 0, e.g. --effort 200") }
@@ -25,6 +28,7 @@ struct SearchOptions: ParsableArguments {
         options.effort = effort
         options.threads = threads
         options.seed = seed
+        options.decompositionBound = decompositionBound
     }
 }
 

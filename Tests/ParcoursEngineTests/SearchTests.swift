@@ -52,6 +52,21 @@ func quarterHourWeek() -> Scenario {
     #expect(RosterVerification(scenario: quarterHourWeek(), roster: r).isValid)
 }
 
+@Test func theDecompositionBoundProvesTheHandComputedOptimum() throws {
+    let built = try RosterModel(scenario: quarterHourWeek())
+    let point = try #require(NeighbourhoodSearch(built, solver: GLPKSolver()).firstRoster(timeLimit: 5))
+    let r = built.model.decompositionBound(blocks: built.participantBlocks, points: [point], solver: GLPKSolver(),
+                                           options: DecompositionOptions())
+    // A valid bound, and tight enough that 39.5 is the only value left above it.
+    let bound = try #require(r.bound)
+    #expect(bound <= 39.5 + 1e-6)
+    #expect(bound > 39.5 - 0.125)
+    var options = EngineOptions(timeLimit: 20)
+    options.decompositionBound = true
+    let roster = RosterEngine().solve(quarterHourWeek(), options: options)
+    #expect(roster.status == .optimal && roster.objective == 39.5)
+}
+
 func matrixWeek(_ name: String) throws -> Scenario {
     let week = try #require(ScenarioGenerator.matrix.first { $0.name == name })
     return try ScenarioLoader.load(yaml: week.yaml, file: "\(name).yaml")

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Testing
+@testable import Modelling
+
+/// Two people, each choosing shifts 1 and 2 of 2 h with 3 h to give (2·x1 + 2·x2 <= 3: one shift
+/// in any roster, one and a half in the relaxation), each shift worth 1; shift 1 takes one person
+/// at most (x_a1 + x_b1 <= 1, the row that links them). Optimum −2; relaxation −3; the
+/// decomposition by person knows each person works one shift: −2.
+private func twoPeople() throws -> (model: Model, blocks: [Int?], idle: [Double]) {
+    var m = Model(name: "two-people")
+    var objective = LinearExpression()
+    var shiftOne = LinearExpression()
+    for person in ["a", "b"] {
+        let x1 = try m.addBinary("x[\(person),1]"), x2 = try m.addBinary("x[\(person),2]")
+        try m.add(2 * x1 + LinearExpression(x2, 2) <= 3, name: "hours[\(person)]")
+        objective += -1 * x1 - LinearExpression(x2)
+        shiftOne += x1
+    }
+    try m.add(shiftOne <= 1, name: "shift1")
+    try m.minimize(objective)
+    return (m, [0, 0, 1, 1], [0, 0, 0, 0])
+}
+
+@Test func decompositionBoundIsTheOptimumWhereTheRelaxationIsLoose() throws {
+    let (m, blocks, idle) = try twoPeople()
+    let lp = GLPKSolver().solve(m.relaxed(), options: SolveOptions())
+    #expect(abs(try #require(lp.objective) - -3) < 1e-9)
+    let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    #expect(r.converged)
+    #expect(abs(try #require(r.bound) - -2) < 1e-6)
+    #expect(r.columns >= 3)
+}
+
+@Test func decompositionBoundStopsAtItsTargetAndNeedsAFeasiblePoint() throws {
+    let (m, blocks, idle) = try twoPeople()
+    var options = DecompositionOptions()
+    options.target = -2.5
+    let early = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: options)
+    #expect(try #require(early.bound) >= -2.5 - 1e-9)
+    #expect(try #require(early.bound) <= -2 + 1e-6)
+    let none = m.decompositionBound(blocks: blocks, points: [], solver: GLPKSolver(), options: DecompositionOptions())
+    #expect(none.bound == nil && none.rounds == 0)
+}
