@@ -34,7 +34,7 @@ public struct NumberRange: Sendable, Equatable {
     /// The range written for a planner: "from 0 to 168".
     public var text: String { "from \(Self.format(lowest)) to \(Self.format(highest))" }
 
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
