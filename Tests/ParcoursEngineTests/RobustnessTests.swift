@@ -163,3 +163,88 @@ import ParcoursScenario
         #expect(export.variables > 0)
     }
 }
+
+/// Seeded fuzzing of what `verify` and `solve` read after the loader: tampered rosters, and weeks whose
+/// numbers are replaced by extreme ones (a week that loads must build its model).
+@Suite struct TamperedInputs {
+    static let numbers = ["-1", "0", "0.5", "1e21", "1e400", "-1e21", "99999999999999999999", "9223372036854775807", "168", "1000000",
+                          "null", "true", "\"x\"", "[]", "{}"]
+
+    /// A roster JSON text with one token (a number, a string, or a whole assignment) changed.
+    static func tamper(_ text: String, _ g: inout SplitMix64) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let i = g.below(lines.count)
+        switch g.below(4) {
+        case 0:
+            // The value after one of the line's colons.
+            let colons = lines[i].indices.filter { lines[i][$0] == ":" }
+            if !colons.isEmpty {
+                let colon = colons[g.below(colons.count)]
+                let rest = lines[i][lines[i].index(after: colon)...]
+                let end = rest.firstIndex(where: { $0 == "," || $0 == "}" }) ?? rest.endIndex
+                lines[i] = String(lines[i][...colon]) + " " + numbers[g.below(numbers.count)] + String(rest[end...])
+            }
+        case 1:
+            let words = ["mon", "sun", "am", "night", "ana", "nobody", "cuisine", "haccp", "optimal", "no_solution", ""]
+            lines[i] = lines[i].replacingOccurrences(of: ["\"ana\"", "\"mon\"", "\"am\"", "\"cuisine\"", "\"feasible\"", "\"optimal\""][g.below(6)],
+                                                     with: "\"\(words[g.below(words.count)])\"")
+        case 2:
+            lines.insert(contentsOf: Array(repeating: lines[i], count: 1 + g.below(20)), at: i)
+        default:
+            lines.remove(at: i)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func tamperedRostersAreReadOrRefusedNeverATrap() throws {
+        let scenario = try whatIf()
+        // The solved roster, with an unmet shift too so that `missing` is tampered with as well.
+        let roster = RosterEngine().solve(scenario, options: EngineOptions(timeLimit: 30)).json(timing: false)
+            .replacingOccurrences(of: "\"unmet\": []", with: "\"unmet\": [\n    {\"activity\": \"cuisine\", \"day\": \"mon\", \"slot\": \"am\", \"missing\": 1}\n  ]")
+        #expect(roster.contains("\"missing\": 1}"))
+        var g = SplitMix64(seed: 20261218)
+        var outcomes = [0, 0]
+        for _ in 0..<1500 {
+            var text = roster
+            for _ in 0..<(1 + g.below(3)) { text = Self.tamper(text, &g) }
+            do {
+                let read = try Roster.read(data: Data(text.utf8), file: "tampered.json", for: scenario)
+                _ = RosterVerification(scenario: scenario, roster: read).report()
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                #expect(error.description.hasPrefix("tampered.json: error: ") && error.message.count > 10)
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0)
+    }
+
+    @Test func weeksWithExtremeNumbersLoadAndBuildOrGiveLocatedErrors() throws {
+        var g = SplitMix64(seed: 20261219)
+        // Every number of the what-if week, and of a few fields it leaves out, at the places numbers go.
+        let base = whatIfWeek + """
+        rules: {supervision_ratio: 2, max_hours_per_day: 8}
+        weights: {coverage: 100, target: 2}
+        trainings: [{id: haccp, seats: 2, min_participants: 1, sessions: [{day: tue, slot: pm}]}]
+
+        """
+        let places = base.ranges(of: #/\b\d+(\.\d+)?\b/#).map { $0 }
+        var outcomes = [0, 0]
+        for _ in 0..<600 {
+            var text = base
+            let chosen = Set((0..<(1 + g.below(3))).map { _ in g.below(places.count) })
+            for place in chosen.map({ places[$0] }).sorted(by: { $0.lowerBound > $1.lowerBound }) {
+                text.replaceSubrange(place, with: Self.numbers[g.below(10)])
+            }
+            do {
+                let scenario = try ScenarioLoader.load(yaml: text, file: "extreme.yaml")
+                _ = try? ModelExport(scenario)
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                for e in error.errors where e.location == nil { Issue.record("unlocated: \(e)\n--- week:\n\(text)") }
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0)
+    }
+}

@@ -34,7 +34,10 @@ enum Mutation: CaseIterable {
 
     static let alphabet = Array(":-[]{}\"', \n\t#&*!|>%@`0123456789.aZé\u{0}")
     static let tokens = ["", "-1", "0", "1e9", "999999999999999999999", "nan", "all", "null", "~", "[]", "{}", "mon", "sun",
-                         "am", "p01", "cuisine", "\"08:00\"", "25:00", "2026-13-01", "true", "x y", "&a", "*a", "!!binary"]
+                         "am", "p01", "cuisine", "\"08:00\"", "25:00", "2026-13-01", "true", "x y", "&a", "*a", "!!binary",
+                         // Numbers at and past the ranges' ends, and past Int and Double (issue #16).
+                         "9223372036854775808", "99999999999999999999", "-9223372036854775809", "168", "168.25", "24.5", "999999",
+                         "1000000", "0.000001", String(repeating: "9", count: 400)]
 
     func apply(to text: String, random g: inout SplitMix64) -> String {
         var chars = Array(text.unicodeScalars)
@@ -111,6 +114,70 @@ enum Mutation: CaseIterable {
         // Both outcomes occur: the mutations are neither all harmless nor all fatal.
         #expect(loaded > 0 && rejected > 0)
         #expect(loaded + rejected == perBase * bases.count)
+    }
+
+    /// Mutants of a variant (the variant tests' own, with every kind of change) applied to its base.
+    @Test func mutatedVariantsNeverCrashAndLocateTheirErrors() throws {
+        var g = SplitMix64(state: 20261216)
+        let base = """
+        variant: "every change"
+        changes:
+          - patch: {participant: p01, hours: {min: 8, max: 20}, capacity: {max_hours_per_day: 8, max_days: 3}}
+          - patch: {activity: cuisine, supervision_ratio: 4, priority: 2, open: [{days: [mon], slots: all, min: 1, max: 2}]}
+          - patch: {training: haccp, seats: 3, min_participants: 1}
+          - remove: {participant: p02}
+          - add: {participant: {id: p31, hours: 20, skills: {hygiene: 2}}}
+          - rules: {supervision_ratio: 10, max_hours_per_day: 7.5}
+          - weights: {coverage: 200, goals: 12.5}
+        """
+        var outcomes = [0, 0]
+        for _ in 0..<1500 {
+            var text = base
+            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
+            do {
+                let variant = try ScenarioLoader.variant(yaml: text, file: "mutant.yaml")
+                _ = try ScenarioLoader.load(yaml: variantBase, file: "test.yaml", variants: [variant])
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant variant: \(e)\n--- mutant:\n\(text)") }
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0)
+    }
+
+    /// Mutants of a spreadsheet with every column, read through a scenario as a planner's would be.
+    @Test func mutatedSpreadsheetsNeverCrashAndLocateTheirErrors() throws {
+        var g = SplitMix64(state: 20261217)
+        let dir = try temporaryDirectory()
+        let week = dir + "/week.yaml"
+        try scenarioText("""
+        skills: [{id: cuisine}, {id: hygiene}]
+        activities: [{id: cuisine, open: [{days: all, slots: all, min: 0, max: 2}]}]
+        trainings: [{id: haccp, seats: 4, sessions: [{day: thu, slot: pm}]}]
+        participants: {csv: people.csv}
+        """).write(toFile: week, atomically: true, encoding: .utf8)
+        let base = """
+        id,name,hours_min,hours_max,hours_target,max_hours_per_day,max_days,skills,unavailable,goals,restrictions,likes,avoid,hours
+        p01,"Amina K.",20,26,24,4,4,"cuisine:2;hygiene:1",tue.am;thu,"activity:cuisine:8;skill:hygiene:4:2;training:haccp",,,,
+        p02,"Ben
+        (new)",,,,,,,,training:haccp,heavy,cuisine,p01,"12,5"
+        p03;x;;;;;;;;;;;;8
+        """
+        var outcomes = [0, 0]
+        for _ in 0..<1500 {
+            var text = base
+            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
+            _ = FileManager.default.createFile(atPath: dir + "/people.csv", contents: Data(text.utf8))
+            do {
+                _ = try ScenarioLoader.load(file: week)
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant spreadsheet: \(e)\n--- mutant:\n\(text)") }
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0)
     }
 
     @Test func bytesThatAreNotUTF8AreAnErrorNotACrash() throws {
