@@ -116,9 +116,27 @@ enum Mutation: CaseIterable {
         #expect(loaded + rejected == perBase * bases.count)
     }
 
-    /// Mutants of a variant (the variant tests' own, with every kind of change) applied to its base.
-    @Test func mutatedVariantsNeverCrashAndLocateTheirErrors() throws {
-        var g = SplitMix64(state: 20261216)
+    /// Loads `cases` seeded mutants of `base`: each loads or fails with errors that all have a place,
+    /// and both outcomes occur.
+    func mutants(of base: String, seed: UInt64, cases: Int, what: String, load: (String) throws(ScenarioError) -> Void) {
+        var g = SplitMix64(state: seed)
+        var outcomes = [0, 0]
+        for _ in 0..<cases {
+            var text = base
+            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
+            do {
+                try load(text)
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant \(what): \(e)\n--- mutant:\n\(text)") }
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0, "\(what): \(outcomes[0]) loaded, \(outcomes[1]) rejected")
+    }
+
+    /// Mutants of a variant with every kind of change, applied to the variant tests' base.
+    @Test func mutatedVariantsNeverCrashAndLocateTheirErrors() {
         let base = """
         variant: "every change"
         changes:
@@ -130,54 +148,26 @@ enum Mutation: CaseIterable {
           - rules: {supervision_ratio: 10, max_hours_per_day: 7.5}
           - weights: {coverage: 200, goals: 12.5}
         """
-        var outcomes = [0, 0]
-        for _ in 0..<1500 {
-            var text = base
-            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
-            do {
-                let variant = try ScenarioLoader.variant(yaml: text, file: "mutant.yaml")
-                _ = try ScenarioLoader.load(yaml: variantBase, file: "test.yaml", variants: [variant])
-                outcomes[0] += 1
-            } catch {
-                outcomes[1] += 1
-                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant variant: \(e)\n--- mutant:\n\(text)") }
-            }
+        mutants(of: base, seed: 20261216, cases: 1500, what: "variant") { text throws(ScenarioError) in
+            let variant = try ScenarioLoader.variant(yaml: text, file: "mutant.yaml")
+            _ = try ScenarioLoader.load(yaml: variantBase, file: "test.yaml", variants: [variant])
         }
-        #expect(outcomes[0] > 0 && outcomes[1] > 0)
     }
 
-    /// Mutants of a spreadsheet with every column, read through a scenario as a planner's would be.
+    /// Mutants of a spreadsheet with every column (and a quoted cell over two lines), read through a
+    /// scenario as a planner's would be.
     @Test func mutatedSpreadsheetsNeverCrashAndLocateTheirErrors() throws {
-        var g = SplitMix64(state: 20261217)
-        let dir = try temporaryDirectory()
-        let week = dir + "/week.yaml"
-        try scenarioText("""
-        skills: [{id: cuisine}, {id: hygiene}]
-        activities: [{id: cuisine, open: [{days: all, slots: all, min: 0, max: 2}]}]
-        trainings: [{id: haccp, seats: 4, sessions: [{day: thu, slot: pm}]}]
-        participants: {csv: people.csv}
-        """).write(toFile: week, atomically: true, encoding: .utf8)
+        let (dir, week) = try ParticipantsFromSpreadsheets().scenario(csv: "")
         let base = """
         id,name,hours_min,hours_max,hours_target,max_hours_per_day,max_days,skills,unavailable,goals,restrictions,likes,avoid,hours
         p01,"Amina K.",20,26,24,4,4,"cuisine:2;hygiene:1",tue.am;thu,"activity:cuisine:8;skill:hygiene:4:2;training:haccp",,,,
         p02,"Ben
         (new)",,,,,,,,training:haccp,heavy,cuisine,p01,"12,5"
-        p03;x;;;;;;;;;;;;8
         """
-        var outcomes = [0, 0]
-        for _ in 0..<1500 {
-            var text = base
-            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
+        mutants(of: base, seed: 20261217, cases: 1500, what: "spreadsheet") { text throws(ScenarioError) in
             _ = FileManager.default.createFile(atPath: dir + "/people.csv", contents: Data(text.utf8))
-            do {
-                _ = try ScenarioLoader.load(file: week)
-                outcomes[0] += 1
-            } catch {
-                outcomes[1] += 1
-                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant spreadsheet: \(e)\n--- mutant:\n\(text)") }
-            }
+            _ = try ScenarioLoader.load(file: week)
         }
-        #expect(outcomes[0] > 0 && outcomes[1] > 0)
     }
 
     @Test func bytesThatAreNotUTF8AreAnErrorNotACrash() throws {
