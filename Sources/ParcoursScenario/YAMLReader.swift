@@ -267,7 +267,7 @@ final class YAMLReader {
     /// Whether `value` lies in `range`; if not, says so at `node`.
     private func within(_ range: NumberRange, _ value: Double, text: String, node: Node, what: String) -> Bool {
         if value < range.lowest {
-            error(node, "\(what) must be at least \(format(range.lowest))", value: text, fix: "use a value \(range.text)")
+            error(node, "\(what) must be at least \(format(range.lowest))", value: shownNumber(text), fix: "use a value \(range.text)")
             return false
         }
         if value > range.highest {
