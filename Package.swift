@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Layer 0: the C library, as Debian ships it (no pkg-config file, hence the modulemap).
@@ -31,7 +30,6 @@ let package = Package(
         // Layer 3a: the scenario format (contract §1–3, §7): types, loading, validation, variants.
         .target(name: "ParcoursScenario", dependencies: [
             .product(name: "Yams", package: "Yams"),
-            .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // Layer 3b: the rostering model (contract §4–6), solving, rosters, verification.
         .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "Modelling"]),

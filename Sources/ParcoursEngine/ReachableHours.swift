@@ -50,10 +50,14 @@ struct ReachableHours: Equatable {
     }
 
     func capped(at cap: Double) -> ReachableHours {
-        guard cap.isFinite else { return self }
-        let limit = Int((cap * 4 + 1e-9).rounded(.down))
+        // A cap at or past the last reachable total (or infinite) changes nothing; this also keeps
+        // the conversion to Int below in range whatever the cap.
+        guard cap.isFinite, cap * 4 < Double(reachable.count) else { return self }
         var result = self
-        if limit < 0 { result.reachable = [] } else if limit + 1 < reachable.count { result.reachable = Array(reachable[0...limit]) }
+        if cap < 0 { result.reachable = [] } else {
+            let limit = min(Int((cap * 4 + 1e-9).rounded(.down)), reachable.count - 1)
+            result.reachable = Array(reachable[0...limit])
+        }
         return result.trimmed()
     }
 

@@ -91,12 +91,13 @@ extension Roster {
             ("scenario", JSON.string(scenario)),
             ("status", JSON.string(status.rawValue)),
             ("objective", objective.map(JSON.number) ?? "null"),
-            ("bound", bound.map(JSON.number) ?? "null"),
-            ("gap", gap.map(JSON.number) ?? "null"),
-            ("terms", terms.map { t in
-                "{" + ObjectiveTerm.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
-            } ?? "null"),
         ]
+        // No bound (none proved, or an infinite one) means no `bound` key; the same for the gap.
+        if let bound, bound.isFinite { fields.append(("bound", JSON.number(bound))) }
+        if let gap, gap.isFinite { fields.append(("gap", JSON.number(gap))) }
+        fields.append(("terms", terms.map { t in
+            "{" + ObjectiveTerm.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
+        } ?? "null"))
         fields.append(("assignments", JSON.array(assignments.map { a in
             let place: String
             switch a.place {

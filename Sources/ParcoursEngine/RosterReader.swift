@@ -13,14 +13,16 @@ public struct RosterReadError: Error, CustomStringConvertible, Sendable {
 
 extension Roster {
     /// Parses a roster (contract §6). Unknown fields are ignored; missing required ones are errors.
-    public static func read(file: String) throws(RosterReadError) -> Roster {
+    /// `for`: the roster's week; a roster with more assignments than the week has (participant,
+    /// period) pairs is refused before its assignments are read.
+    public static func read(file: String, for scenario: Scenario? = nil) throws(RosterReadError) -> Roster {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw RosterReadError(file: file, message: "cannot read the file; check the path")
         }
-        return try read(data: data, file: file)
+        return try read(data: data, file: file, for: scenario)
     }
 
-    public static func read(data: Data, file: String = "<roster>") throws(RosterReadError) -> Roster {
+    public static func read(data: Data, file: String = "<roster>", for scenario: Scenario? = nil) throws(RosterReadError) -> Roster {
         func fail(_ m: String) -> RosterReadError { RosterReadError(file: file, message: m) }
         guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
             throw fail("not a JSON object; a roster starts with {\"format\": \"parcours.roster/1\", …}")
@@ -58,7 +60,15 @@ extension Roster {
             }
             roster.terms = values
         }
-        for (i, item) in try list("assignments").enumerated() {
+        let assignments = try list("assignments")
+        if let scenario {
+            let people = scenario.participants.count, periods = scenario.calendar.days.count * scenario.calendar.slots.count
+            if assignments.count > people * periods {
+                throw fail("the roster has \(assignments.count) assignments, more than the week's \(people * periods) "
+                    + "(participant, period) pairs (\(people) participants × \(periods) periods): it is not a roster of this week")
+            }
+        }
+        for (i, item) in assignments.enumerated() {
             let what = "assignments[\(i)]"
             let place: Assignment.Place
             if let a = item["activity"] as? String { place = .activity(a) } else if let k = item["training"] as? String { place = .training(k) } else {
@@ -80,8 +90,12 @@ extension Roster {
         for (i, item) in try list("unmet").enumerated() {
             let what = "unmet[\(i)]"
             guard let missing = number(item["missing"]) else { throw fail("\(what).missing is missing") }
+            // A count of people: a whole number in the scenario format's range for counts, else not a roster's.
+            guard NumberRange.count.contains(missing), let people = Int(exactly: missing) else {
+                throw fail("\(what).missing must be a whole number of people \(NumberRange.count.text), not \(missing)")
+            }
             roster.unmet.append(Unmet(activity: try text(item["activity"], "\(what).activity"), day: try day(item["day"], what),
-                                      slot: try text(item["slot"], "\(what).slot"), missing: Int(missing)))
+                                      slot: try text(item["slot"], "\(what).slot"), missing: people))
         }
         roster.explanation = root["explanation"] as? String
         if let solver = root["solver"] as? [String: Any] {
@@ -135,5 +149,20 @@ public struct RosterVerification: Sendable {
             if (roster.explanation ?? "").isEmpty { m.append("an \(roster.status.rawValue) roster must carry an explanation") }
         }
         mismatches = m
+    }
+}
+
+extension RosterVerification {
+    /// What `verify` prints for an invalid roster: the violations and mismatches up to `limit` lines,
+    /// then how many more there are of each rule (a tampered roster can break a rule a million times).
+    public func report(limit: Int = 200) -> [String] {
+        let all = violations.map { "violation \($0)" } + mismatches.map { "mismatch: \($0)" }
+        guard all.count > limit else { return all }
+        var rest: [HardRule: Int] = [:]
+        for v in violations.dropFirst(limit) { rest[v.rule, default: 0] += 1 }
+        let restMismatches = mismatches.count - max(0, limit - violations.count)
+        var counts = HardRule.allCases.compactMap { rule in rest[rule].map { "\(rule.rawValue) \($0)" } }
+        if restMismatches > 0 { counts.append("mismatches \(restMismatches)") }
+        return Array(all.prefix(limit)) + ["… and \(all.count - limit) more (\(counts.joined(separator: ", ")))"]
     }
 }

@@ -13,6 +13,15 @@ public struct Sweep: Sendable, Equatable {
         case activityMin(String)
         /// The first N participants only.
         case participantCount
+
+        /// The values the setting may take: the scenario format's range for it.
+        var range: NumberRange {
+            switch self {
+            case .supervisionRatio, .activityMin, .participantCount: return .count
+            case .maxHoursPerDay: return .dailyHours
+            case .weight: return .weight
+            }
+        }
     }
 
     public var setting: Setting
@@ -42,8 +51,8 @@ public struct Sweep: Sendable, Equatable {
         }
         var values: [Double] = []
         if let range = parts[1].range(of: "..") {
-            guard let a = Int(parts[1][..<range.lowerBound]), let b = Int(parts[1][range.upperBound...]), a <= b, b - a <= 100 else {
-                return .failure(SweepError("'\(parts[1])' is not a range of whole numbers like 6..10 (at most 100 steps)"))
+            guard let a = Int(parts[1][..<range.lowerBound]), let b = Int(parts[1][range.upperBound...]), 0 <= a, a <= b, b - a <= 100 else {
+                return .failure(SweepError("'\(parts[1])' is not a range of whole numbers >= 0 like 6..10 (at most 100 steps)"))
             }
             values = (a...b).map(Double.init)
         } else {
@@ -62,6 +71,10 @@ public struct Sweep: Sendable, Equatable {
         }
         if integral, let bad = values.first(where: { $0 != $0.rounded() }) {
             return .failure(SweepError("\(key) takes whole numbers, not \(bad)"))
+        }
+        let range = setting.range
+        if let bad = values.first(where: { !range.contains($0) }) {
+            return .failure(SweepError("\(key) takes values \(range.text) (\(range.reason)), not \(JSON.number(bad))"))
         }
         return .success(Sweep(setting: setting, values: values, key: key))
     }

@@ -10,29 +10,17 @@
 //   skills (cuisine:2;hygiene:1 — a skill without a level means level 1), restrictions,
 //   unavailable | available (tue.am;thu), goals (activity:cuisine:8;skill:hygiene:4:2;training:haccp
 //   — kind:id:hours[:weight], training:id[:weight]), likes, dislikes, avoid.
-// Separators: comma, semicolon or tab between cells (detected from the header line); inside a
+// Separators: comma, semicolon or tab between cells (detected from the header line, see
+// CSVRecords); a row with more cells than the header is an error (a decimal comma in a
+// comma-separated file, most often), fewer cells mean empty ones; inside a
 // cell, lists are separated by `;`, `,` or `|` (a spreadsheet quotes such cells). Decimal commas
 // (3,5) are accepted in number cells. UTF-8, with or without a byte-order mark.
 
-import SwiftCSV
 import Yams
 
 enum ParticipantsCSV {
     static let columns = ["id", "name", "hours", "hours_min", "hours_max", "hours_target", "max_hours_per_day", "max_days",
                           "skills", "restrictions", "available", "unavailable", "goals", "likes", "dislikes", "avoid"]
-
-    /// The delimiter used in the header line (outside quotes): the most frequent of `;`, `,` and tab.
-    static func delimiter(of text: String) -> CSVDelimiter {
-        var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
-        var quoted = false
-        for c in text {
-            if c == "\"" { quoted.toggle() }
-            if c == "\n" || c == "\r" { if !quoted { break } }
-            if !quoted, counts[c] != nil { counts[c]! += 1 }
-        }
-        if counts["\t"]! > max(counts[";"]!, counts[","]!) { return .tab }
-        return counts[";"]! > counts[","]! ? .semicolon : .comma
-    }
 
     static func normalise(_ header: String) -> String {
         header.trimmingSpaces.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
@@ -42,19 +30,27 @@ enum ParticipantsCSV {
     static func participants(_ text: String, parser: ScenarioParser) -> [Participant] {
         let reader = parser.reader
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let csv: EnumeratedCSV
-        do {
-            csv = try EnumeratedCSV(string: body, delimiter: delimiter(of: body), loadColumns: false)
-        } catch {
-            reader.sink.error(SourceLocation(file: reader.file, line: 1, column: 1), "the spreadsheet could not be read: \(error)",
-                              fix: "export it again as CSV (UTF-8), with a header line")
+        let delimiter = CSVRecords.delimiter(of: body)
+        let csv = CSVRecords(body, delimiter: delimiter)
+        if let open = csv.unclosedQuote {
+            reader.sink.error(SourceLocation(file: reader.file, line: open.line, column: open.cell),
+                              "the quote that opens this cell is never closed, so the rest of the file would be one cell",
+                              fix: "close the cell with a quote (\"); a quote inside a quoted cell is written twice (\"\")")
+        }
+        var records = csv.records.drop { $0.isBlank }
+        guard let headerRecord = records.popFirst() else {
+            if csv.unclosedQuote == nil {
+                reader.sink.error(SourceLocation(file: reader.file, line: 1, column: 1), "the spreadsheet is empty",
+                                  fix: "export it again as CSV (UTF-8), with a header line naming the columns, among them `id`")
+            }
             return []
         }
+        let header = headerRecord.cells
         // Column positions by normalised header name.
         var position: [String: Int] = [:]
-        for (i, raw) in csv.header.enumerated() {
+        for (i, raw) in header.enumerated() {
             let name = normalise(raw)
-            let here = SourceLocation(file: reader.file, line: 1, column: i + 1)
+            let here = SourceLocation(file: reader.file, line: headerRecord.lines[i], column: i + 1)
             if name.isEmpty { continue }
             guard columns.contains(name) else {
                 reader.sink.error(here, "unknown column '\(raw)'", value: raw,
@@ -69,19 +65,30 @@ enum ParticipantsCSV {
             position[name] = i
         }
         guard position["id"] != nil else {
-            reader.sink.error(SourceLocation(file: reader.file, line: 1, column: 1), "the spreadsheet has no `id` column",
-                              value: csv.header.joined(separator: ","), fix: "the first line must name the columns, among them `id`")
+            reader.sink.error(SourceLocation(file: reader.file, line: headerRecord.line, column: 1), "the spreadsheet has no `id` column",
+                              value: header.joined(separator: String(UnicodeScalar(delimiter))),
+                              fix: "the first line must name the columns, among them `id`")
             return []
         }
 
-        var nodes: [Node] = []
-        for (r, row) in csv.rows.enumerated() {
-            let line = r + 2
-            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+        var participants: [Participant] = []
+        var seen: [String: SourceLocation] = [:]
+        for record in records where !record.isBlank {
+            let row = record.cells, line = record.line
+            if let extra = row.indices.dropFirst(header.count).first(where: { !row[$0].trimmingSpaces.isEmpty }) {
+                reader.sink.error(SourceLocation(file: reader.file, line: record.lines[extra], column: extra + 1),
+                                  "the row on line \(line) has \(row.count) cells, but the first line names \(header.count) columns",
+                                  value: row[extra],
+                                  fix: delimiter == UInt8(ascii: ",")
+                                    ? "a decimal comma splits a number in two in a comma-separated file: write 12.5, "
+                                      + "put the cell in quotes (\"12,5\") or export with semicolons"
+                                    : "put a cell that contains the separator in quotes, or remove the extra cells")
+                continue
+            }
             func cell(_ name: String) -> (text: String, at: SourceLocation)? {
                 guard let i = position[name], i < row.count else { return nil }
                 let text = row[i].trimmingSpaces
-                return text.isEmpty ? nil : (text, SourceLocation(file: reader.file, line: line, column: i + 1))
+                return text.isEmpty ? nil : (text, SourceLocation(file: reader.file, line: record.lines[i], column: i + 1))
             }
             func number(_ c: (text: String, at: SourceLocation)) -> Node {
                 let t = c.text.filter { $0 != " " }
@@ -121,8 +128,13 @@ enum ParticipantsCSV {
             if let c = cell("skills") {
                 let levels: [(String, Node)] = list(c).compactMap { item in
                     guard case .scalar(let s) = item else { return nil }
-                    let parts = s.string.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces }
-                    return (parts[0], reader.scalar(parts.count > 1 ? parts[1] : "1", at: c.at))
+                    let parts = s.string.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+                    guard let skill = parts.first, !skill.isEmpty else {
+                        reader.sink.error(c.at, "the skill '\(s.string)' has no name", value: s.string,
+                                          fix: "write skill:level, e.g. cuisine:2 (a skill without a level is level 1)")
+                        return nil
+                    }
+                    return (skill, reader.scalar(parts.count > 1 ? parts[1] : "1", at: c.at))
                 }
                 pairs.append(("skills", reader.mapping(levels, at: c.at)))
             }
@@ -158,12 +170,15 @@ enum ParticipantsCSV {
                 }
                 pairs.append(("goals", reader.sequence(goals, at: c.at)))
             }
-            nodes.append(reader.mapping(pairs, at: rowAt))
+            // Each row is read as soon as it is built, so that the rows' trees are never all in memory.
+            participants += parser.entities(reader.sequence([reader.mapping(pairs, at: rowAt)], at: rowAt), kind: .participant,
+                                            seen: &seen) { f, path, id in
+                var participant = Participant(id: id, hours: HoursBand(exactly: 0))
+                parser.participantFields(f, path: path, into: &participant)
+                return participant
+            }
+            reader.forgetSyntheticNodes()
         }
-        return parser.entities(reader.sequence(nodes, at: SourceLocation(file: reader.file, line: 1, column: 1)), kind: .participant) { f, path, id in
-            var participant = Participant(id: id, hours: HoursBand(exactly: 0))
-            parser.participantFields(f, path: path, into: &participant)
-            return participant
-        }
+        return participants
     }
 }

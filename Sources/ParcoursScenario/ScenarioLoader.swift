@@ -13,6 +13,9 @@ public struct LoadedScenario: Sendable {
     /// Titles of the variants applied, in order.
     public var variants: [String]
     public var warnings: [ScenarioDiagnostic]
+    /// Every file read: the scenario, its variants, the published roster and the spreadsheet it
+    /// names (so that a command can refuse to write its output over one of them).
+    public var files: [String] = []
 }
 
 /// A what-if variant file (contract §7), read but not yet applied.
@@ -45,7 +48,9 @@ public enum ScenarioLoader {
             do { loadedVariants.append(try loadVariant(file: v)) } catch { sink.append(error.diagnostics) }
         }
         guard let text, !sink.hasErrors else { throw ScenarioError(sink.diagnostics) }
-        return try read(yaml: text, file: file, directory: directoryOf(file), variants: loadedVariants, baseline: baseline, sink: sink)
+        var loaded = try read(yaml: text, file: file, directory: directoryOf(file), variants: loadedVariants, baseline: baseline, sink: sink)
+        loaded.files = [file] + variants + loaded.files
+        return loaded
     }
 
     /// Reads a variant file and checks its shape (what it changes is checked when it is applied).
@@ -90,8 +95,10 @@ public enum ScenarioLoader {
         let parser = ScenarioParser(reader: reader)
         guard let root = compose(yaml, reader: reader) else { throw ScenarioError(sink.diagnostics) }
         var sources = SourceMap()
+        var files: [String] = []
         let parsed = parser.document(root, csvLoader: { path, node in
             let csvFile = resolve(path, in: directory)
+            files.append(csvFile)
             let csvReader = YAMLReader(file: csvFile, sink: sink)
             guard let text = readText(csvFile, sink: sink, referencedAt: reader.location(node), what: "participants spreadsheet") else { return nil }
             let csvParser = ScenarioParser(reader: csvReader, calendar: parser.calendar)
@@ -100,6 +107,7 @@ public enum ScenarioLoader {
             return participants
         }, baselineLoader: { path, node in
             let rosterFile = resolve(path, in: directory)
+            files.append(rosterFile)
             let rosterReader = YAMLReader(file: rosterFile, sink: sink)
             let entries = Self.baseline(file: rosterFile, parser: ScenarioParser(reader: rosterReader, calendar: parser.calendar),
                                         referencedAt: reader.location(node))
@@ -114,6 +122,7 @@ public enum ScenarioLoader {
         // A published roster given on the command line replaces the scenario's, before the variants
         // (so that removing a participant also removes their published assignments).
         if let baseline {
+            files.append(baseline)
             let rosterReader = YAMLReader(file: baseline, sink: sink)
             scenario.baseline = Self.baseline(file: baseline, parser: ScenarioParser(reader: rosterReader, calendar: scenario.calendar),
                                               referencedAt: nil)
@@ -125,7 +134,7 @@ public enum ScenarioLoader {
         }
         ScenarioValidator(scenario: scenario, sources: sources, sink: sink).run()
         guard !sink.hasErrors else { throw ScenarioError(sink.diagnostics) }
-        return LoadedScenario(scenario: scenario, variants: variants.map(\.title), warnings: sink.diagnostics)
+        return LoadedScenario(scenario: scenario, variants: variants.map(\.title), warnings: sink.diagnostics, files: files)
     }
 
     /// The YAML tree of a text, or `nil` with the parser's error located.

@@ -135,9 +135,16 @@ final class ScenarioParser {
     /// A list of entities with unique ids. `read` gets the checked fields, the entity's source path
     /// and its id.
     func entities<T>(_ node: Node, kind: EntityKind, read: (Fields, String, String) -> T) -> [T] {
+        var seen: [String: SourceLocation] = [:]
+        return entities(node, kind: kind, seen: &seen, read: read)
+    }
+
+    /// The same for one part of a list read piece by piece (a spreadsheet, row by row): `seen`
+    /// holds the ids of the parts before.
+    func entities<T>(_ node: Node, kind: EntityKind, seen: inout [String: SourceLocation],
+                     read: (Fields, String, String) -> T) -> [T] {
         guard let items = reader.sequence(node, what: kind.plural) else { return [] }
         var result: [T] = []
-        var seen: [String: SourceLocation] = [:]
         for item in items {
             if kind == .skill, case .scalar = item, let id = reader.identifier(item, what: "a skill id") {
                 // Shorthand: `skills: [cuisine, hygiene]`.
@@ -203,7 +210,7 @@ final class ScenarioParser {
                 let start = sf["start"].flatMap { clock($0, what: "the slot's start") }
                 let end = sf["end"].flatMap { clock($0, what: "the slot's end") }
                 var hours: Double?
-                if let h = sf["hours"] { hours = reader.number(h, what: "the slot's hours") }
+                if let h = sf["hours"] { hours = reader.number(h, what: "the slot's hours", range: .dailyHours) }
                 if let start, let end {
                     if end.minutes <= start.minutes {
                         reader.error(sf["end"], "the slot '\(id)' ends (\(end.text)) before it starts (\(start.text))", value: end.text,
@@ -234,14 +241,14 @@ final class ScenarioParser {
 
     func readRules(_ node: Node, into rules: inout Rules) {
         guard let f = reader.fields(node, known: Self.ruleKeys, what: "rules") else { return }
-        if let v = f["supervision_ratio"], let r = reader.integer(v, what: "rules.supervision_ratio") { rules.supervisionRatio = r }
-        if let v = f["max_hours_per_day"], let h = reader.number(v, what: "rules.max_hours_per_day") { rules.maxHoursPerDay = h }
+        if let v = f["supervision_ratio"], let r = reader.integer(v, what: "rules.supervision_ratio", range: .count) { rules.supervisionRatio = r }
+        if let v = f["max_hours_per_day"], let h = reader.number(v, what: "rules.max_hours_per_day", range: .dailyHours) { rules.maxHoursPerDay = h }
     }
 
     func readWeights(_ node: Node, into weights: inout Weights) {
         guard let f = reader.fields(node, known: Self.weightKeys, what: "weights") else { return }
         func read(_ key: String, _ target: inout Double) {
-            if let v = f[key], let w = reader.number(v, what: "weights.\(key)") { target = w }
+            if let v = f[key], let w = reader.number(v, what: "weights.\(key)", range: .weight) { target = w }
         }
         read("coverage", &weights.coverage); read("contract", &weights.contract); read("goals", &weights.goals)
         read("target", &weights.target); read("preference", &weights.preference); read("stability", &weights.stability)
@@ -261,13 +268,13 @@ final class ScenarioParser {
         if let c = f["capacity"] {
             p.capacity = Capacity()
             if let cf = reader.fields(c, known: ["max_hours_per_day", "max_days"], what: "capacity") {
-                if let v = cf["max_hours_per_day"] { p.capacity.maxHoursPerDay = reader.number(v, what: "capacity.max_hours_per_day") }
-                if let v = cf["max_days"] { p.capacity.maxDays = reader.integer(v, what: "capacity.max_days") }
+                if let v = cf["max_hours_per_day"] { p.capacity.maxHoursPerDay = reader.number(v, what: "capacity.max_hours_per_day", range: .dailyHours) }
+                if let v = cf["max_days"] { p.capacity.maxDays = reader.integer(v, what: "capacity.max_days", range: .days) }
             }
             reader.record("\(path)/capacity", c)
         }
         if let a = f["availability"] { p.availability = availability(a, path: path) }
-        if let s = f["skills"] { p.skills = levels(s, path: "\(path)/skills", what: "skills", minimum: 1) }
+        if let s = f["skills"] { p.skills = levels(s, path: "\(path)/skills", what: "skills") }
         if let r = f["restrictions"] { p.restrictions = tags(r, path: "\(path)/restrictions", what: "restrictions") }
         if let g = f["goals"] { p.goals = goals(g, path: "\(path)/goals") }
         if let pr = f["preferences"] {
@@ -284,14 +291,14 @@ final class ScenarioParser {
     func hoursBand(_ node: Node, path: String) -> HoursBand? {
         reader.record("\(path)/hours", node)
         if case .scalar = node {
-            return reader.number(node, what: "hours").map(HoursBand.init(exactly:))
+            return reader.number(node, what: "hours", range: .weeklyHours).map(HoursBand.init(exactly:))
         }
         guard let f = reader.fields(node, known: ["min", "max", "target"], required: ["min", "max"], what: "hours",
                                     fixForWrongType: "write `hours: 26` or `hours: {min: 20, max: 26, target: 24}`") else { return nil }
         guard let minNode = f["min"], let maxNode = f["max"],
-              let min = reader.number(minNode, what: "hours.min"), let max = reader.number(maxNode, what: "hours.max") else { return nil }
+              let min = reader.number(minNode, what: "hours.min", range: .weeklyHours), let max = reader.number(maxNode, what: "hours.max", range: .weeklyHours) else { return nil }
         var target = min
-        if let t = f["target"] { guard let v = reader.number(t, what: "hours.target") else { return nil }; target = v }
+        if let t = f["target"] { guard let v = reader.number(t, what: "hours.target", range: .weeklyHours) else { return nil }; target = v }
         guard min <= max else {
             reader.error(maxNode, "hours.max (\(reader.format(max))) is below hours.min (\(reader.format(min)))", value: reader.format(max),
                          fix: "the weekly hours must satisfy min <= target <= max")
@@ -352,7 +359,7 @@ final class ScenarioParser {
     }
 
     /// `{skill: level}` mappings (skills, requires, prerequisites), in file order.
-    func levels(_ node: Node, path: String, what: String, minimum: Int) -> [String: Int] {
+    func levels(_ node: Node, path: String, what: String) -> [String: Int] {
         reader.record(path, node)
         if reader.isNull(node) { return [:] }
         guard case .mapping(let mapping) = node else {
@@ -363,7 +370,7 @@ final class ScenarioParser {
         for (k, v) in mapping {
             guard let skill = reader.identifier(k, what: "a skill id in \(what)") else { continue }
             if result[skill] != nil { reader.error(k, "\(what) names '\(skill)' twice", value: skill, fix: "keep one"); continue }
-            guard let level = reader.integer(v, what: "the level of '\(skill)' in \(what)", minimum: minimum) else { continue }
+            guard let level = reader.integer(v, what: "the level of '\(skill)' in \(what)", range: .level) else { continue }
             result[skill] = level
             reader.record("\(path)/\(skill)", k)
         }
@@ -411,7 +418,7 @@ final class ScenarioParser {
                 continue
             }
             var weight = 1.0
-            if let w = f["weight"] { guard let v = reader.number(w, what: "the goal's weight") else { continue }; weight = v }
+            if let w = f["weight"] { guard let v = reader.number(w, what: "the goal's weight", range: .weight) else { continue }; weight = v }
             let goalPath = "\(path)/\(result.count)"
             reader.record(goalPath, f[kind])
             switch kind {
@@ -425,7 +432,7 @@ final class ScenarioParser {
                 guard let h = f["hours"] else {
                     reader.error(item, "an \(kind) goal needs `hours`", fix: "write for example `{\(kind): \(target), hours: 8}`"); continue
                 }
-                guard let hours = reader.number(h, what: "the goal's hours") else { continue }
+                guard let hours = reader.number(h, what: "the goal's hours", range: .weeklyHours) else { continue }
                 result.append(Goal(kind == "activity" ? .activity(target, hours: hours) : .skill(target, hours: hours), weight: weight))
             }
         }
@@ -471,7 +478,7 @@ final class ScenarioParser {
         if let a = f["activities"] { s.activities = references(a, path: "\(path)/activities", what: "activities") }
         if let a = f["availability"] { s.availability = availability(a, path: path) }
         if let m = f["max_hours"] {
-            s.maxHours = reader.isNull(m) ? nil : reader.number(m, what: "max_hours")
+            s.maxHours = reader.isNull(m) ? nil : reader.number(m, what: "max_hours", range: .weeklyHours)
         }
     }
 
@@ -480,21 +487,21 @@ final class ScenarioParser {
         if let n = f["site"], let site = reader.string(n, what: "site", allowEmpty: true) { a.site = site }
         if let t = f["tags"] { a.tags = tags(t, path: "\(path)/tags", what: "tags") }
         if let d = f["develops"] { a.develops = references(d, path: "\(path)/develops", what: "develops") }
-        if let r = f["requires"] { a.requires = levels(r, path: "\(path)/requires", what: "requires", minimum: 1) }
+        if let r = f["requires"] { a.requires = levels(r, path: "\(path)/requires", what: "requires") }
         if let m = f["mentoring"] {
             a.mentoring = nil
             reader.record("\(path)/mentoring", m)
             if !reader.isNull(m), let mf = reader.fields(m, known: ["skill", "level", "ratio"], required: ["skill", "level", "ratio"],
                                                          what: "mentoring"),
                let s = mf["skill"], let skill = reader.identifier(s, what: "mentoring.skill"),
-               let l = mf["level"], let level = reader.integer(l, what: "mentoring.level", minimum: 1),
-               let r = mf["ratio"], let ratio = reader.integer(r, what: "mentoring.ratio") {
+               let l = mf["level"], let level = reader.integer(l, what: "mentoring.level", range: .level),
+               let r = mf["ratio"], let ratio = reader.integer(r, what: "mentoring.ratio", range: .count) {
                 a.mentoring = Mentoring(skill: skill, level: level, ratio: ratio)
                 reader.record("\(path)/mentoring/skill", s)
             }
         }
-        if let r = f["supervision_ratio"] { a.supervisionRatio = reader.integer(r, what: "supervision_ratio") }
-        if let p = f["priority"], let priority = reader.number(p, what: "priority") { a.priority = priority }
+        if let r = f["supervision_ratio"] { a.supervisionRatio = reader.integer(r, what: "supervision_ratio", range: .count) }
+        if let p = f["priority"], let priority = reader.number(p, what: "priority", range: .weight) { a.priority = priority }
         if let o = f["open"] { a.open = openBlocks(o, path: "\(path)/open") }
     }
 
@@ -508,7 +515,7 @@ final class ScenarioParser {
                   let d = f["days"], let s = f["slots"], let mn = f["min"], let mx = f["max"],
                   case .some(let days) = reader.days(d, calendar: calendar, what: "the block's days"),
                   case .some(let slots) = reader.slots(s, calendar: calendar, what: "the block's slots"),
-                  let min = reader.integer(mn, what: "the block's min"), let max = reader.integer(mx, what: "the block's max") else { continue }
+                  let min = reader.integer(mn, what: "the block's min", range: .count), let max = reader.integer(mx, what: "the block's max", range: .count) else { continue }
             guard min <= max else {
                 reader.error(mx, "the block's max (\(max)) is below its min (\(min))", value: String(max),
                              fix: "an open block needs 0 <= min <= max (max: 0 closes the periods)"); continue
@@ -522,11 +529,11 @@ final class ScenarioParser {
     func trainingFields(_ f: Fields, path: String, into k: inout Training) {
         if let n = f["name"], let name = reader.string(n, what: "the training's name", allowEmpty: true) { k.name = name }
         if let t = f["teaches"] { k.teaches = references(t, path: "\(path)/teaches", what: "teaches") }
-        if let s = f["seats"], let seats = reader.integer(s, what: "seats") { k.seats = seats; reader.record("\(path)/seats", s) }
-        if let m = f["min_participants"], let min = reader.integer(m, what: "min_participants") {
+        if let s = f["seats"], let seats = reader.integer(s, what: "seats", range: .count) { k.seats = seats; reader.record("\(path)/seats", s) }
+        if let m = f["min_participants"], let min = reader.integer(m, what: "min_participants", range: .count) {
             k.minParticipants = min; reader.record("\(path)/min_participants", m)
         }
-        if let p = f["prerequisites"] { k.prerequisites = levels(p, path: "\(path)/prerequisites", what: "prerequisites", minimum: 1) }
+        if let p = f["prerequisites"] { k.prerequisites = levels(p, path: "\(path)/prerequisites", what: "prerequisites") }
         if let s = f["sessions"] {
             k.sessions = []
             reader.record("\(path)/sessions", s)

@@ -12,14 +12,24 @@ struct ScenarioValidator {
 
     private func at(_ path: String) -> SourceLocation? { sources.location(path) }
 
-    func run() {
-        let skills = scenario.skills.map(\.id)
-        let activities = scenario.activities.map(\.id)
-        let trainings = scenario.trainings.map(\.id)
-        let participants = scenario.participants.map(\.id)
+    /// The ids of one kind, in file order (for suggestions) and as a set (for lookups: a
+    /// spreadsheet of 36,000 participants who each avoid someone makes as many lookups).
+    private struct Declared {
+        let ids: [String]
+        private let set: Set<String>
+        init(_ ids: [String]) { self.ids = ids; set = Set(ids) }
+        func contains(_ id: String) -> Bool { set.contains(id) }
+    }
 
-        func reference(_ id: String, among ids: [String], kind: String, path: String, context: String) {
-            guard !ids.contains(id) else { return }
+    func run() {
+        let skills = Declared(scenario.skills.map(\.id))
+        let activities = Declared(scenario.activities.map(\.id))
+        let trainings = Declared(scenario.trainings.map(\.id))
+        let participants = Declared(scenario.participants.map(\.id))
+
+        func reference(_ id: String, among declared: Declared, kind: String, path: String, context: String) {
+            guard !declared.contains(id) else { return }
+            let ids = declared.ids
             sink.error(at(path), "\(context) names the \(kind) '\(id)', which is not declared", value: id,
                        fix: suggestion(for: id, among: ids, what: "declared \(kind)s") + (closest(to: id, among: ids) == nil
                          ? " (or declare '\(id)' under \(kind == "activity" ? "activities" : kind + "s"))" : ""))
@@ -100,13 +110,13 @@ struct ScenarioValidator {
 
     /// Published assignments must name declared people and places, one place per person and period.
     func checkBaseline() {
-        let participants = scenario.participants.map(\.id)
-        let activities = scenario.activities.map(\.id)
-        let trainings = scenario.trainings.map(\.id)
-        func reference(_ id: String, among ids: [String], kind: String, path: String, context: String) {
-            guard !ids.contains(id) else { return }
+        let participants = Declared(scenario.participants.map(\.id))
+        let activities = Declared(scenario.activities.map(\.id))
+        let trainings = Declared(scenario.trainings.map(\.id))
+        func reference(_ id: String, among declared: Declared, kind: String, path: String, context: String) {
+            guard !declared.contains(id) else { return }
             sink.error(at(path), "\(context) names the \(kind) '\(id)', which is not declared", value: id,
-                       fix: suggestion(for: id, among: ids, what: "declared \(kind)s"))
+                       fix: suggestion(for: id, among: declared.ids, what: "declared \(kind)s"))
         }
         if let baseline = scenario.baseline {
             var seen: [String: Int] = [:]
@@ -225,7 +235,5 @@ struct ScenarioValidator {
 }
 
 extension YAMLReader {
-    static func formatHours(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    static func formatHours(_ value: Double) -> String { NumberRange.format(value) }
 }

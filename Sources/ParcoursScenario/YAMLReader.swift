@@ -75,18 +75,35 @@ final class YAMLReader {
     func location(_ node: Node?) -> SourceLocation? {
         guard let node else { return nil }
         if let mark = node.mark { return SourceLocation(file: file, line: mark.line, column: mark.column) }
-        return synthetic[ObjectIdentifier(node.tag)]?.location
+        return synthetic[ObjectIdentifier(Self.storedTag(node))]?.location
+    }
+
+    /// The tag a node was built with (`node.tag` would first resolve it, matching regular expressions).
+    private static func storedTag(_ node: Node) -> Tag {
+        switch node {
+        case .scalar(let s): return s.tag
+        case .mapping(let m): return m.tag
+        case .sequence(let s): return s.tag
+        case .alias(let a): return a.tag
+        }
     }
 
     // MARK: Nodes built from other sources (CSV cells), located by their own tag object
 
     private var synthetic: [ObjectIdentifier: (tag: Tag, location: SourceLocation)] = [:]
+    /// One constructor for every synthetic tag: `Tag(.implicit)` builds a new one (its tables take
+    /// kilobytes) for each tag, which made a 36,000-row spreadsheet take gigabytes.
+    private let constructor = Constructor.default
 
     private func tag(at location: SourceLocation) -> Tag {
-        let tag = Tag(.implicit)
+        let tag = Tag(.implicit, .default, constructor)
         synthetic[ObjectIdentifier(tag)] = (tag, location)
         return tag
     }
+
+    /// Forgets the synthetic nodes built so far, once they have been read (their errors are
+    /// reported, their places recorded): a spreadsheet's rows are read one at a time.
+    func forgetSyntheticNodes() { synthetic.removeAll(keepingCapacity: true) }
 
     func scalar(_ text: String, at location: SourceLocation) -> Node {
         .scalar(.init(text, tag(at: location), .plain))
@@ -218,8 +235,8 @@ final class YAMLReader {
         return items.compactMap { item in identifier(item, what: "an entry of \(what)").map { ($0, item) } }
     }
 
-    /// A decimal number ≥ `minimum` (hours, priorities, weights).
-    func number(_ node: Node, what: String, minimum: Double = 0) -> Double? {
+    /// A decimal number in `range` (hours, priorities, weights).
+    func number(_ node: Node, what: String, range: NumberRange) -> Double? {
         guard let text = string(node, what: what) else { return nil }
         guard let value = Self.decimal(text) else {
             let hint = text.contains(",") ? "write decimals with a point, e.g. \(text.replacingOccurrences(of: ",", with: "."))"
@@ -227,36 +244,49 @@ final class YAMLReader {
             error(node, "\(what) must be a number", value: text, fix: hint)
             return nil
         }
-        guard value >= minimum else {
-            error(node, "\(what) must be at least \(format(minimum))", value: text, fix: "use a value of \(format(minimum)) or more")
-            return nil
-        }
-        return value
+        return within(range, value, text: text, node: node, what: what) ? value : nil
     }
 
-    /// An integer ≥ `minimum` (counts, levels, ratios).
-    func integer(_ node: Node, what: String, minimum: Int = 0) -> Int? {
+    /// A whole number in `range` (counts, levels, ratios).
+    func integer(_ node: Node, what: String, range: NumberRange) -> Int? {
         guard let text = string(node, what: what) else { return nil }
-        guard let value = Int(text.trimmingSpaces) else {
-            if let d = Self.decimal(text) {
-                error(node, "\(what) must be a whole number", value: text, fix: "write \(Int(d.rounded(.down))) or \(Int(d.rounded(.up)))")
-            } else {
-                error(node, "\(what) must be a whole number", value: text, fix: "write a number such as 2")
-            }
+        guard let value = Self.decimal(text) else {
+            error(node, "\(what) must be a whole number", value: text, fix: "write a number such as 2")
             return nil
         }
-        guard value >= minimum else {
-            error(node, "\(what) must be at least \(minimum)", value: text, fix: "use \(minimum) or more")
+        // The range first: a number too large for an Int (2^63 or more) is simply out of range.
+        guard within(range, value, text: text, node: node, what: what) else { return nil }
+        guard value == value.rounded(), let whole = Int(exactly: value) else {
+            error(node, "\(what) must be a whole number", value: text,
+                  fix: "write \(format(value.rounded(.down))) or \(format(value.rounded(.up)))")
             return nil
         }
-        return value
+        return whole
     }
 
-    /// Plain decimal notation only: no NaN, infinities, hexadecimal or exponents a planner would not write.
+    /// Whether `value` lies in `range`; if not, says so at `node`.
+    private func within(_ range: NumberRange, _ value: Double, text: String, node: Node, what: String) -> Bool {
+        if value < range.lowest {
+            error(node, "\(what) must be at least \(format(range.lowest))", value: shownNumber(text), fix: "use a value \(range.text)")
+            return false
+        }
+        if value > range.highest {
+            error(node, "\(what) must be at most \(format(range.highest)): \(range.reason)", value: shownNumber(text),
+                  fix: "use a value \(range.text)")
+            return false
+        }
+        return true
+    }
+
+    /// A number as written, shortened when it is very long.
+    private func shownNumber(_ text: String) -> String { text.count > 30 ? String(text.prefix(27)) + "..." : text }
+
+    /// Plain decimal notation only: no NaN, infinities, hexadecimal or exponents a planner would not
+    /// write. A string of digits too long for a Double reads as infinity (out of every range).
     static func decimal(_ text: String) -> Double? {
         let t = text.trimmingSpaces
-        guard !t.isEmpty, t.count <= 20, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-              let value = Double(t), value.isFinite else { return nil }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let value = Double(t), !value.isNaN else { return nil }
         return value
     }
 
@@ -311,9 +341,7 @@ final class YAMLReader {
         return ok ? .some(slots) : nil
     }
 
-    func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    func format(_ value: Double) -> String { NumberRange.format(value) }
 }
 
 extension String {

@@ -18,7 +18,10 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let s = try loadScenario(scenario, variants: variants)
+        let loaded = try loadScenarioFiles(scenario, variants: variants)
+        let s = loaded.scenario
+        try checkOutput(mps, inputs: loaded.files)
+        try checkOutput(lp, inputs: loaded.files + [mps].compactMap { $0 })
         do {
             let export = try ModelExport(s)
             if let mps { try export.writeMPS(to: mps) }

@@ -26,16 +26,16 @@ struct Generate: ParsableCommand {
           parcours generate --matrix weeks/   # lines: NAME, participants, gate|-, path
         """)
 
-    @Option(help: "Number of participants (1 to 5000).") var participants: Int?
+    @Option(parsing: .unconditional, help: "Number of participants (1 to 5000).") var participants: Int?
     @Option(help: "Seed: the same size, seed and shape give the same bytes.") var seed: UInt64 = 1
     @Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
     @Option(help: "A preset shape (see the list above).") var family: String = "classic"
-    @Option(help: "Working days from Monday: 4 (mon–thu), 5 (mon–fri) or 6 (mon–sat).") var days: Int?
+    @Option(parsing: .unconditional, help: "Working days from Monday: 4 (mon–thu), 5 (mon–fri) or 6 (mon–sat).") var days: Int?
     @Option(help: ArgumentHelp("Two or three slots a day: paid hours (4,3.25: times follow), time ranges, or both.",
                                valueName: "LIST"))
     var slots: String?
-    @Option(help: "Exactly this many sites.") var sites: Int?
-    @Option(name: .customLong("site-size"), help: "Sites of about this many participants (default 25).") var siteSize: Int?
+    @Option(parsing: .unconditional, help: "Exactly this many sites.") var sites: Int?
+    @Option(name: .customLong("site-size"), parsing: .unconditional, help: "Sites of about this many participants (default 25).") var siteSize: Int?
     @Flag(name: .customLong("one-site"), help: "One large site (same as --sites 1).") var oneSite = false
     @Flag(inversion: .prefixedNo, help: "Supervisors also supervise activities of one or two other sites (or more activities of a lone site).")
     var sharedSupervisors: Bool?

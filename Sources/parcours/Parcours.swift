@@ -33,13 +33,27 @@ func printError(_ text: String) {
 
 /// Loads a scenario and applies variants and a baseline file; prints located errors and exits 65.
 func loadScenario(_ path: String, variants: [String] = [], baseline: String? = nil, warnings: Bool = false) throws -> Scenario {
+    try loadScenarioFiles(path, variants: variants, baseline: baseline, warnings: warnings).scenario
+}
+
+/// The same, with the list of every file read.
+func loadScenarioFiles(_ path: String, variants: [String] = [], baseline: String? = nil, warnings: Bool = false) throws -> LoadedScenario {
     do {
         let loaded = try ScenarioLoader.read(file: path, variants: variants, baseline: baseline)
         if warnings { for w in loaded.warnings { printError(w.description) } }
-        return loaded.scenario
+        return loaded
     } catch {
         printError(error.description)
         throw ExitCode(Exit.invalidScenario)
+    }
+}
+
+/// Refuses, before any work, an output path that cannot be written or is one of `inputs` (exit 64).
+func checkOutput(_ path: String?, inputs: [String]) throws {
+    guard let path, path != "-" else { return }
+    if let problem = OutputFile.check(path, inputs: inputs) {
+        printError(problem.description)
+        throw ExitCode(Exit.usage)
     }
 }
 
@@ -60,9 +74,9 @@ func write(_ text: String, to path: String?) throws {
         return
     }
     do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try OutputFile.write(text, to: path)
     } catch {
-        printError("error: cannot write '\(path)': \(error.localizedDescription)")
+        printError(error.description)
         throw ExitCode(Exit.usage)
     }
 }
@@ -97,9 +111,12 @@ struct Solve: ParsableCommand {
     var freezeBefore: String?
     @Option(name: [.short, .customLong("output")], help: "Where to write the roster JSON (default: stdout, or nothing with --format text).")
     var output: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double = 60
-    @Option(help: "Relative MIP gap at which to stop (0 = prove optimality).") var gap: Double = 0
-    @Option(name: .customLong("node-limit"), help: "Stop after this many branch-and-bound nodes (the same roster on every machine).")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds for the solver (\(OptionRange.seconds)).")
+    var timeLimit: Double = 60
+    @Option(parsing: .unconditional, help: "Relative MIP gap at which to stop (\(OptionRange.gap); 0 = prove optimality).")
+    var gap: Double = 0
+    @Option(name: .customLong("node-limit"), parsing: .unconditional,
+            help: "Stop after this many branch-and-bound nodes (the same roster on every machine).")
     var nodeLimit: Int?
     @Option(help: "json: the roster on stdout (or -o) and a summary on stderr; text: a summary and the table on stdout.")
     var format: OutputFormat = .json
@@ -111,13 +128,17 @@ struct Solve: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case json, text }
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a number >= 0, e.g. 0.01 for 1 %") }
-        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
+        try OptionRange.checkTimeLimit(timeLimit)
+        try OptionRange.checkGap(gap)
+        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1, not \(nodeLimit)") }
     }
 
     func run() throws {
-        let s = try loadScenario(scenario, variants: variants, baseline: baseline)
+        let loaded = try loadScenarioFiles(scenario, variants: variants, baseline: baseline)
+        let s = loaded.scenario
+        // Every output path is checked before the solve, which may take minutes.
+        try checkOutput(output, inputs: loaded.files)
+        try checkOutput(trace, inputs: loaded.files + [output].compactMap { $0 })
         var options = EngineOptions(timeLimit: timeLimit, relativeGap: gap)
         options.nodeLimit = nodeLimit
         if let freezeBefore {
@@ -173,7 +194,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         let s = try loadScenario(scenario, variants: variants, baseline: baseline)
         let r: Roster
-        do { r = try Roster.read(file: roster) } catch {
+        do { r = try Roster.read(file: roster, for: s) } catch {
             printError(error.description)
             throw ExitCode(Exit.invalidScenario)
         }
@@ -182,8 +203,7 @@ struct Verify: ParsableCommand {
             print("\(roster): valid (\(r.status.rawValue), \(r.assignments.count) assignments, objective \(r.objective.map { "\($0)" } ?? "none"))")
             return
         }
-        for v in verification.violations { print("violation \(v)") }
-        for m in verification.mismatches { print("mismatch: \(m)") }
+        for line in verification.report() { print(line) }
         print("\(roster): \(verification.violations.count) violation(s), \(verification.mismatches.count) mismatch(es)")
         throw ExitCode(Exit.violations)
     }
@@ -218,14 +238,16 @@ struct Compare: ParsableCommand {
     @Option(help: "A published roster (JSON) for the stability term.") var baseline: String?
     @Option(help: "Sweep one setting: KEY=A..B or KEY=A,B,C.") var sweep: String?
     @Option(help: "text, markdown, json or csv.") var format: Comparison.Format = .text
-    @Option(name: .customLong("time-limit"), help: "Seconds per solve.") var timeLimit: Double = 60
-    @Option(help: "Relative MIP gap at which to stop.") var gap: Double = 0
-    @Option(help: "Solves at once (each on its own thread).") var jobs: Int = 2
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds per solve (\(OptionRange.seconds)).")
+    var timeLimit: Double = 60
+    @Option(parsing: .unconditional, help: "Relative MIP gap at which to stop (\(OptionRange.gap)).") var gap: Double = 0
+    @Option(parsing: .unconditional, help: "Solves at once (each on its own thread).") var jobs: Int = 2
     @Flag(help: "Leave solve times out, so that two runs give identical output.") var reproducible = false
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try OptionRange.checkTimeLimit(timeLimit)
+        try OptionRange.checkGap(gap)
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         guard !variants.isEmpty || sweep != nil else { throw ValidationError("give variant files or --sweep KEY=VALUES") }
     }
 
@@ -274,19 +296,22 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Sizes of generated weeks (classic family, seed 1) to add, e.g. 30,100,300.") var sizes: String = ""
     @Option(help: "Weeks of the benchmark matrix to add: gate (one small week per family, the CI gate), all, or none.")
     var matrix: MatrixChoice = .gate
-    @Option(help: "Rounds of neighbourhood search per week after branch-and-cut's node limit (the work limit).")
+    @Option(parsing: .unconditional, help: "Rounds of neighbourhood search per week after branch-and-cut's node limit (the work limit).")
     var effort: Int = 40
 
     enum MatrixChoice: String, ExpressibleByArgument { case gate, all, none }
     @Option(help: "The committed bench baseline (JSON).") var baseline: String?
     @Flag(help: "Write the results as the new baseline instead of checking them.") var update = false
-    @Option(name: .customLong("time-limit"), help: "Seconds per week (a safety net: the node limit decides).") var timeLimit: Double = 300
-    @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes per week: the same on every machine, so the gate is too.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional,
+            help: "Seconds per week (\(OptionRange.seconds); a safety net: the node limit decides).")
+    var timeLimit: Double = 300
+    @Option(name: .customLong("node-limit"), parsing: .unconditional,
+            help: "Branch-and-bound nodes per week: the same on every machine, so the gate is too.")
     var nodeLimit: Int = 1000
 
     func validate() throws {
         if update && baseline == nil { throw ValidationError("--update needs --baseline FILE") }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try OptionRange.checkTimeLimit(timeLimit)
         guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
         guard effort >= 0 else { throw ValidationError("--effort must be a number of rounds >= 0") }
         for s in sizes.split(separator: ",") where Int(s.trimmingCharacters(in: .whitespaces)).map({ $0 < 1 || $0 > 5000 }) ?? true {
@@ -296,9 +321,15 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         var cases: [(name: String, scenario: Scenario)] = []
+        var inputs: [String] = []
         for path in suite.isEmpty ? ["Scenarios"] : suite {
-            for file in scenarioFiles(under: path) { cases.append((file, try loadScenario(file))) }
+            for file in scenarioFiles(under: path) {
+                let loaded = try loadScenarioFiles(file)
+                cases.append((file, loaded.scenario))
+                inputs += loaded.files
+            }
         }
+        if update { try checkOutput(baseline, inputs: inputs) }
         for s in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
             cases.append(("generated-\(s)", try generatedScenario(participants: s)))
         }

@@ -6,15 +6,17 @@ import ArgumentParser
 import Foundation
 import Modelling
 import ParcoursEngine
+import ParcoursScenario
 import Synchronization
 
 struct SearchOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A work limit: this many rounds of the neighbourhood search after branch-and-cut's node limit, "
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("A work limit: this many rounds of the neighbourhood search after branch-and-cut's node limit, "
         + "one after the other; the same roster on every machine (the time limit stays a cap).", valueName: "rounds"))
     var effort: Int?
-    @Option(help: "Threads (1 or 2): without --effort, 2 runs branch-and-cut beside the neighbourhood search.")
+    @Option(parsing: .unconditional, help: "Threads (1 or 2): without --effort, 2 runs branch-and-cut beside the neighbourhood search.")
     var threads: Int = 2
-    @Option(help: "Seed of the neighbourhood search's choices.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the neighbourhood search's choices (0 to 2^64 - 1).") var seed: UInt64 = 1
     @Flag(help: ArgumentHelp("Bound the week by column generation over each participant's week before branch-and-cut "
         + "(tighter than the relaxation, slow where GLPK's pricing is; see the README)."))
     var decompositionBound = false
@@ -29,6 +31,27 @@ struct SearchOptions: ParsableArguments {
         options.threads = threads
         options.seed = seed
         options.decompositionBound = decompositionBound
+    }
+}
+
+/// The ranges of the numeric options shared by the commands that solve (README, `--help`). A value
+/// outside is a usage error that names the range (`--time-limit -1` included: these options take
+/// the next argument as their value even when it starts with `-`).
+enum OptionRange {
+    /// A week: longer is a mistake, and seconds × 1000 must stay a millisecond count the solver can hold.
+    static let longestSeconds = 604_800.0
+    static let seconds = "above 0 and at most 604800, a week"
+    static let gap = "from 0 to 1, e.g. 0.01 for 1 %"
+
+    static func checkTimeLimit(_ seconds: Double) throws {
+        guard seconds.isFinite, seconds > 0, seconds <= longestSeconds else {
+            throw ValidationError("--time-limit takes seconds \(Self.seconds); not \(NumberRange.format(seconds))")
+        }
+    }
+
+    /// Above 1 every roster is within the gap of the bound, and would be labelled optimal.
+    static func checkGap(_ gap: Double) throws {
+        guard gap.isFinite, gap >= 0, gap <= 1 else { throw ValidationError("--gap takes a relative gap \(Self.gap); not \(NumberRange.format(gap))") }
     }
 }
 

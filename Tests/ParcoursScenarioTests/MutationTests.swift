@@ -34,7 +34,10 @@ enum Mutation: CaseIterable {
 
     static let alphabet = Array(":-[]{}\"', \n\t#&*!|>%@`0123456789.aZé\u{0}")
     static let tokens = ["", "-1", "0", "1e9", "999999999999999999999", "nan", "all", "null", "~", "[]", "{}", "mon", "sun",
-                         "am", "p01", "cuisine", "\"08:00\"", "25:00", "2026-13-01", "true", "x y", "&a", "*a", "!!binary"]
+                         "am", "p01", "cuisine", "\"08:00\"", "25:00", "2026-13-01", "true", "x y", "&a", "*a", "!!binary",
+                         // Numbers at and past the ranges' ends, and past Int and Double (issue #16).
+                         "9223372036854775808", "99999999999999999999", "-9223372036854775809", "168", "168.25", "24.5", "999999",
+                         "1000000", "0.000001", String(repeating: "9", count: 400)]
 
     func apply(to text: String, random g: inout SplitMix64) -> String {
         var chars = Array(text.unicodeScalars)
@@ -111,6 +114,60 @@ enum Mutation: CaseIterable {
         // Both outcomes occur: the mutations are neither all harmless nor all fatal.
         #expect(loaded > 0 && rejected > 0)
         #expect(loaded + rejected == perBase * bases.count)
+    }
+
+    /// Loads `cases` seeded mutants of `base`: each loads or fails with errors that all have a place,
+    /// and both outcomes occur.
+    func mutants(of base: String, seed: UInt64, cases: Int, what: String, load: (String) throws(ScenarioError) -> Void) {
+        var g = SplitMix64(state: seed)
+        var outcomes = [0, 0]
+        for _ in 0..<cases {
+            var text = base
+            for _ in 0..<(1 + g.below(3)) { text = Mutation.allCases[g.below(Mutation.allCases.count)].apply(to: text, random: &g) }
+            do {
+                try load(text)
+                outcomes[0] += 1
+            } catch {
+                outcomes[1] += 1
+                for e in error.errors where e.location == nil { Issue.record("unlocated error in a mutant \(what): \(e)\n--- mutant:\n\(text)") }
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[1] > 0, "\(what): \(outcomes[0]) loaded, \(outcomes[1]) rejected")
+    }
+
+    /// Mutants of a variant with every kind of change, applied to the variant tests' base.
+    @Test func mutatedVariantsNeverCrashAndLocateTheirErrors() {
+        let base = """
+        variant: "every change"
+        changes:
+          - patch: {participant: p01, hours: {min: 8, max: 20}, capacity: {max_hours_per_day: 8, max_days: 3}}
+          - patch: {activity: cuisine, supervision_ratio: 4, priority: 2, open: [{days: [mon], slots: all, min: 1, max: 2}]}
+          - patch: {training: haccp, seats: 3, min_participants: 1}
+          - remove: {participant: p02}
+          - add: {participant: {id: p31, hours: 20, skills: {hygiene: 2}}}
+          - rules: {supervision_ratio: 10, max_hours_per_day: 7.5}
+          - weights: {coverage: 200, goals: 12.5}
+        """
+        mutants(of: base, seed: 20261216, cases: 1500, what: "variant") { text throws(ScenarioError) in
+            let variant = try ScenarioLoader.variant(yaml: text, file: "mutant.yaml")
+            _ = try ScenarioLoader.load(yaml: variantBase, file: "test.yaml", variants: [variant])
+        }
+    }
+
+    /// Mutants of a spreadsheet with every column (and a quoted cell over two lines), read through a
+    /// scenario as a planner's would be.
+    @Test func mutatedSpreadsheetsNeverCrashAndLocateTheirErrors() throws {
+        let (dir, week) = try ParticipantsFromSpreadsheets().scenario(csv: "")
+        let base = """
+        id,name,hours_min,hours_max,hours_target,max_hours_per_day,max_days,skills,unavailable,goals,restrictions,likes,avoid,hours
+        p01,"Amina K.",20,26,24,4,4,"cuisine:2;hygiene:1",tue.am;thu,"activity:cuisine:8;skill:hygiene:4:2;training:haccp",,,,
+        p02,"Ben
+        (new)",,,,,,,,training:haccp,heavy,cuisine,p01,"12,5"
+        """
+        mutants(of: base, seed: 20261217, cases: 1500, what: "spreadsheet") { text throws(ScenarioError) in
+            _ = FileManager.default.createFile(atPath: dir + "/people.csv", contents: Data(text.utf8))
+            _ = try ScenarioLoader.load(file: week)
+        }
     }
 
     @Test func bytesThatAreNotUTF8AreAnErrorNotACrash() throws {
