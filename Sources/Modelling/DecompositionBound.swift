@@ -25,6 +25,8 @@ public struct DecompositionOptions: Sendable {
     public var pricingTimeLimit: Double = 1
     /// Stop as soon as the bound reaches this value (an incumbent's objective: nothing more to prove).
     public var target: Double?
+    /// Asked from outside to stop: the best bound so far is returned.
+    public var interruption: Interruption?
     public init() {}
 }
 
@@ -53,7 +55,7 @@ extension Model {
               points.allSatisfy({ $0.count == variables.count }) else { return result }
         var decomposition = Decomposition(self, blocks: block)
         for point in points { decomposition.addColumns(at: point) }
-        while result.rounds < options.rounds, elapsed() < options.timeLimit {
+        while result.rounds < options.rounds, elapsed() < options.timeLimit, options.interruption?.isInterrupted != true {
             var lpOptions = SolveOptions(timeLimit: max(0.001, options.timeLimit - elapsed()))
             lpOptions.dive = false
             let master = solver.solve(decomposition.master(), options: lpOptions)

@@ -32,7 +32,7 @@ public struct GLPKSolver: Solver {
             return finish(.solverFailure(error.description))
         }
         stats.nonZeros = problem.nonZeroCount
-        func remainingMilliseconds() -> Int { max(1, Int((options.timeLimit - elapsed()) * 1000)) }
+        func remainingMilliseconds() -> Int { Int(min(1e9, max(1, (options.timeLimit - elapsed()) * 1000))) }
         let log = options.log.map { handler in { (line: String) in handler(line) } }
 
         let isMIP = model.integerVariableCount > 0
@@ -228,6 +228,7 @@ private final class SearchState {
     var proved = false
     var reachedNodeLimit = false
     var reachedTimeLimit = false
+    var interrupted = false
     var hintAccepted = false
     var lastReport = -1.0
 
@@ -293,6 +294,10 @@ private final class SearchState {
         if let progress = options.progress, event == .betterSolution || now - lastReport >= 0.5 {
             lastReport = now
             progress(SolveProgress(incumbent: incumbent, bound: bound, seconds: now, nodes: nodes))
+        }
+        if options.interruption?.isInterrupted == true, !interrupted {
+            interrupted = true
+            tree.terminate()
         }
         if let limit = options.nodeLimit, nodes >= limit, !reachedNodeLimit {
             reachedNodeLimit = true

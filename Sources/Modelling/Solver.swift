@@ -48,6 +48,8 @@ public struct SolveOptions: Sendable {
     /// Shared with a search running at once on another thread: its better points are offered to
     /// this one, and this one's incumbents are posted there (needs the MIP presolver off).
     public var board: IncumbentBoard?
+    /// Asked from outside to stop (Ctrl-C): the search ends as `.interrupted` with its best point.
+    public var interruption: Interruption?
     /// Called on every new incumbent and about twice a second during a search.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// The solver's own log lines; `nil` keeps it silent.
@@ -139,6 +141,14 @@ public protocol Solver: Sendable {
     var name: String { get }
     var version: String { get }
     func solve(_ model: Model, options: SolveOptions) -> SolveResult
+}
+
+/// A stop asked from outside (a planner's Ctrl-C): every search polls it and returns what it has.
+public final class Interruption: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public func interrupt() { flag.store(true, ordering: .relaxed) }
+    public var isInterrupted: Bool { flag.load(ordering: .relaxed) }
 }
 
 /// Where two searches running at once (branch-and-cut on one thread, a neighbourhood search on the

@@ -35,6 +35,8 @@ public struct NeighbourhoodSearchOptions: Sendable {
     public enum Cuts: Sendable { case never, always, everyOtherRound }
     /// Free decisions in the first neighbourhood.
     public var initialSize = 300
+    /// Asked from outside to stop (Ctrl-C): the search returns its best point at once.
+    public var interruption: Interruption?
     public init() {}
 }
 
@@ -187,6 +189,8 @@ struct NeighbourhoodSearch: Sendable {
         var values: [Double]
         var objective: Double
         var proved: Bool
+        /// The solver's work on it (simplex iterations and nodes): the same on every machine.
+        var work: Int
     }
 
     /// Solves one neighbourhood from `point`; the point found there (never worse than `point`).
@@ -200,38 +204,40 @@ struct NeighbourhoodSearch: Sendable {
         subOptions.dive = true
         subOptions.cuts = cuts
         subOptions.hint = sub.model.hint(from: sub.restrict(point))
+        subOptions.interruption = options.interruption
         let result = solver.solve(sub.model, options: subOptions)
         // Proved, and (without a work limit) quickly: a sub-problem that takes a second is too big
         // for a search that wants many rounds, whatever its node count.
         let proved = result.termination == .optimal && (options.rounds != nil || result.statistics.seconds < 1)
+        let work = result.statistics.simplexIterations + result.statistics.nodes
         guard let solution = result.solution, solution.objective < objective - 1e-9 else {
-            return Outcome(values: point, objective: objective, proved: proved)
+            return Outcome(values: point, objective: objective, proved: proved, work: work)
         }
         let values = sub.expand(solution.values, into: point)
-        return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved)
+        return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved, work: work)
     }
 
     /// Improves `start` (a feasible point) round by round until the rounds, the deadline or the
     /// board's `finished` end it; takes the board's better points, and posts each improvement there.
     func improve(_ start: [Double], options: NeighbourhoodSearchOptions, board: IncumbentBoard? = nil,
                  progress: ((Double) -> Void)? = nil) -> (values: [Double], statistics: NeighbourhoodSearchStatistics) {
-        let deadline = ContinuousClock.now + .milliseconds(Int(options.timeLimit * 1000))
+        let deadline = ContinuousClock.now + .seconds(min(1e9, max(0, options.timeLimit)))
         var random = SplitMix64(seed: options.seed)
         var point = start, objective = built.model.objectiveValue(start)
         var statistics = NeighbourhoodSearchStatistics()
         let total = decisionCount
         guard total > 0 else { return (point, statistics) }
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
-        var size = min(largest, max(smallest, options.initialSize))
+        var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)))
         let threads = max(1, options.threads)
-        while ContinuousClock.now < deadline, !(board?.finished ?? false) {
+        while ContinuousClock.now < deadline, !(board?.finished ?? false), options.interruption?.isInterrupted != true {
             if let rounds = options.rounds, statistics.rounds >= rounds { break }
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
                 point = entry.values; objective = entry.objective
             }
             statistics.rounds += 1
-            let kinds = Kind.allCases
-            let neighbourhoods = (0..<threads).map { _ in neighbourhood(kinds[random.below(kinds.count)], size: size, at: point, &random) }
+            let chosen = (0..<threads).map { _ in kinds.next(&random) }
+            let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, &random) }
             let cuts: Bool
             switch options.cuts {
             case .never: cuts = false
@@ -239,8 +245,11 @@ struct NeighbourhoodSearch: Sendable {
             case .everyOtherRound: cuts = statistics.rounds % 2 == 0
             }
             let outcomes = solveAll(neighbourhoods, from: point, objective: objective, cuts: cuts, options: options, deadline: deadline)
-            let provedAll = outcomes.allSatisfy(\.proved)
             statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
+            for (kind, outcome) in zip(chosen, outcomes) {
+                kinds.record(kind, gain: objective - outcome.objective, work: outcome.work, proved: outcome.proved,
+                             smallest: smallest, largest: largest)
+            }
             // The best outcome, then each other one laid over it where the result stays feasible.
             let order = outcomes.indices.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }
             var next = outcomes[order[0]].values, nextObjective = outcomes[order[0]].objective
@@ -256,8 +265,6 @@ struct NeighbourhoodSearch: Sendable {
                 board?.post(point, objective: objective, source: "neighbourhood search")
                 progress?(objective)
             }
-            // Grow while sub-problems are solved to optimality, shrink when they are not.
-            size = provedAll ? min(largest, size + max(1, size / 4)) : max(smallest, size * 4 / 5)
         }
         return (point, statistics)
     }
@@ -272,6 +279,41 @@ struct NeighbourhoodSearch: Sendable {
             results.set(k, solve(neighbourhoods[k], from: point, objective: objective, options: options, cuts: cuts, deadline: deadline))
         }
         return results.all
+    }
+}
+
+/// Which kind of neighbourhood to free next, and how large: each kind is tried once in turn, then
+/// chosen at random in proportion to what it gained lately per unit of the solver's work (simplex
+/// iterations and nodes, so that the choice is the same on every machine), with one choice in six
+/// uniform so that no kind is forgotten. Each kind's size grows while its sub-problems are solved
+/// to optimality and shrinks when they are not.
+struct KindChoice {
+    private(set) var size: [NeighbourhoodSearch.Kind: Int]
+    private var score: [NeighbourhoodSearch.Kind: Double] = [:]
+    private let all = NeighbourhoodSearch.Kind.allCases
+
+    init(size initial: Int) { size = Dictionary(uniqueKeysWithValues: all.map { ($0, initial) }) }
+
+    mutating func next(_ random: inout SplitMix64) -> NeighbourhoodSearch.Kind {
+        if let untried = all.first(where: { score[$0] == nil }) {
+            score[untried] = 0
+            return untried
+        }
+        let total = all.reduce(0) { $0 + score[$1]! }
+        guard total > 0, random.below(6) != 0 else { return all[random.below(all.count)] }
+        var pick = Double(random.below(1 << 30)) / Double(1 << 30) * total
+        for kind in all {
+            pick -= score[kind]!
+            if pick < 0 { return kind }
+        }
+        return all.last!
+    }
+
+    mutating func record(_ kind: NeighbourhoodSearch.Kind, gain: Double, work: Int, proved: Bool, smallest: Int, largest: Int) {
+        let rate = max(0, gain) / Double(max(1, work))
+        score[kind] = 0.7 * (score[kind] ?? 0) + 0.3 * rate
+        let s = size[kind]!
+        size[kind] = proved ? min(largest, s + max(1, s / 4)) : max(smallest, s * 4 / 5)
     }
 }
 

@@ -31,6 +31,8 @@ public struct EngineOptions: Sendable {
     /// 40 people), but GLPK needs up to seconds for one participant's pricing MIP when the week's
     /// slots have tied values (4 h and 3.5 h), so the rounds do not finish in time on most weeks.
     public var decompositionBound = false
+    /// Asked from outside to stop (the command line's Ctrl-C): the engine returns the best roster so far.
+    public var interruption: Interruption?
     /// Replanning: periods before this one keep the baseline's assignments.
     public var frozenBefore: Period?
     public var progress: (@Sendable (SolveProgress) -> Void)?
@@ -81,6 +83,8 @@ public struct RosterEngine: Sendable {
         case (.timeLimit, nil):
             roster.explanation = "No roster was found within the time limit of \(JSON.number(options.timeLimit)) s; "
                 + "give more time (--time-limit) or a looser gap (--gap)."
+        case (.interrupted, nil):
+            roster.explanation = "The search was interrupted before it found a roster."
         case (let other, nil):
             roster.explanation = "The solver stopped without a roster (\(other))."
         }
@@ -106,6 +110,7 @@ public struct RosterEngine: Sendable {
         let merged = ProgressMerger(options.progress, offset: elapsed())
         solveOptions.progress = { p in merged.report(incumbent: p.incumbent, bound: p.bound, nodes: p.nodes) }
         solveOptions.log = options.log
+        solveOptions.interruption = options.interruption
         let neighbourhoods = NeighbourhoodSearch(built, solver: solver)
         guard let start = neighbourhoods.firstRoster(timeLimit: min(remaining(), max(2, options.timeLimit / 5))) else {
             // Nothing even with everyone idle: the whole search decides (and explains) it.
@@ -119,6 +124,7 @@ public struct RosterEngine: Sendable {
         report(model.objectiveValue(start))
         var lns = NeighbourhoodSearchOptions()
         lns.seed = options.seed
+        lns.interruption = options.interruption
         // The bound by participant (the decomposition), before the tree: the tree takes it as its
         // own, and a roster that meets it is proven without one.
         @Sendable func participantBound(rounds: Int) -> Double? {
@@ -127,6 +133,7 @@ public struct RosterEngine: Sendable {
             var decomposition = DecompositionOptions()
             decomposition.timeLimit = min(remaining(), options.timeLimit / 4)
             decomposition.rounds = rounds
+            decomposition.interruption = options.interruption
             decomposition.target = provingBound(for: entry.objective, step: built.objectiveStep)
             let r = model.decompositionBound(blocks: built.participantBlocks, points: [entry.values], solver: solver, options: decomposition)
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "

@@ -134,6 +134,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let started = ContinuousClock.now
         let loaded = try loadScenarioFiles(scenario, variants: variants, baseline: baseline)
         let s = loaded.scenario
         // Every output path is checked before the solve, which may take minutes.
@@ -154,7 +155,12 @@ struct Solve: ParsableCommand {
             options.progress = { p in printer?(p); traceFile?.record(p) }
         }
         if verbose { options.log = { line in printError(line) } }
-        let roster = RosterEngine().solve(s, options: options)
+        // The time limit is the whole command's: what loading took is not the solver's, and the
+        // roster's checks and writing need their share.
+        options.timeLimit = CommandBudget.solverSeconds(of: timeLimit, since: started, participants: s.participants.count)
+        let interruption = Interruption()
+        options.interruption = interruption
+        let roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
         if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
         switch format {
         case .json:
