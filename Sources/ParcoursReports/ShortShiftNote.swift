@@ -34,10 +34,21 @@ extension WeekPlan {
         } else if !parts.isEmpty {
             head += " Of the \(allowed.count) participant\(allowed.count == 1 ? "" : "s") allowed here, " + listed(parts) + "."
         }
-        if free > 0, scenario.supervisionRatio(activity) > 0, shift.supervisors.isEmpty {
+        if free > 0, scenario.supervisionRatio(activity) > 0, shift.supervisors.isEmpty, !hasFreeSupervisor(for: shift) {
             head += " No supervisor of this activity is free then."
         }
         return head
+    }
+
+    /// A supervisor of the activity, available, running nothing else then and below their weekly maximum.
+    func hasFreeSupervisor(for shift: ShiftView) -> Bool {
+        scenario.supervisors.indices.contains { s in
+            let who = scenario.supervisors[s]
+            return who.activities.contains(scenario.activities[shift.activity].id)
+                && WeekPlan.absence(who.availability, in: shift.period) == nil
+                && supervising[s][shift.period.index] == nil
+                && hours(supervisor: s) + shift.period.hours <= (who.maxHours ?? .infinity) + 1e-9
+        }
     }
 
     /// Requirements (H6) and restrictions (H7): who may ever work in the activity.
