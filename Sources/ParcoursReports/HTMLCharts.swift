@@ -39,6 +39,9 @@ enum SVG {
         ])
     }
 
+    /// A label that fits the charts' left margin (the full text is in each bar's tooltip).
+    static func label(_ text: String) -> String { text.count <= 22 ? text : text.prefix(21) + "…" }
+
     /// A scale's end: the smallest multiple of `step` at or above `x` (at least one step).
     static func ceiling(_ x: Double, step: Double) -> Double { max(step, (x / step).rounded(.up) * step) }
 }
@@ -60,7 +63,7 @@ extension HTMLReport {
         for (p, who) in people.enumerated() {
             let y = Self.top + Double(p) * Self.rowHeight, hours = plan.hours(participant: p)
             let under = hours < who.hours.min - 1e-9
-            nodes.append(SVG.text(Self.labelWidth - 4, y + 9, who.displayName, anchor: "end"))
+            nodes.append(SVG.text(Self.labelWidth - 4, y + 9, SVG.label(who.displayName), anchor: "end"))
             nodes.append(SVG.rect(x(who.hours.min), y + 1, x(who.hours.max) - x(who.hours.min), Self.rowHeight - 2, fill: "#dcefdc"))
             nodes.append(SVG.rect(x(0), y + 4, x(hours) - x(0), Self.rowHeight - 8, fill: under ? "#c62828" : "#2f6f9f",
                                   title: "\(who.displayName): \(Figures.hours(hours)) (min \(Figures.number(who.hours.min)), target \(Figures.number(who.hours.target)), max \(Figures.number(who.hours.max)))"))
@@ -95,7 +98,7 @@ extension HTMLReport {
         }
         for (row, a) in activities.enumerated() {
             let y = Self.top + Double(row) * cellHeight
-            nodes.append(SVG.text(Self.labelWidth - 4, y + 12, activityName(a), anchor: "end"))
+            nodes.append(SVG.text(Self.labelWidth - 4, y + 12, SVG.label(scenario.activities[a].id), anchor: "end"))
             for (i, day) in days.enumerated() {
                 let (staffed, asked) = hours(a, day), x = Self.labelWidth + Double(i) * cellWidth + 2, w = cellWidth - 8
                 let short = staffed < asked - 1e-9
@@ -122,7 +125,7 @@ extension HTMLReport {
         for (row, p) in people.enumerated() {
             let y = Self.top + Double(row) * Self.rowHeight, (achieved, asked) = totals[row]
             let who = scenario.participants[p].displayName
-            nodes.append(SVG.text(Self.labelWidth - 4, y + 9, who, anchor: "end"))
+            nodes.append(SVG.text(Self.labelWidth - 4, y + 9, SVG.label(who), anchor: "end"))
             nodes.append(SVG.rect(x(0), y + 2, x(achieved) - x(0), Self.rowHeight - 4, fill: "#6a9f3f",
                                   title: "\(who): \(Figures.hours(achieved)) of \(Figures.hours(asked)) goal hours"))
             nodes.append(SVG.rect(x(0), y + 2, x(asked) - x(0), Self.rowHeight - 4, fill: "none", stroke: "#1d232a"))
