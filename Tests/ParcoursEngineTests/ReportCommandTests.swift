@@ -71,6 +71,38 @@ func temporaryFolder() throws -> String {
         #expect(both.status == 64)
     }
 
+    @Test func aHostileWeekGivesSafeHTMLNoLiveFormulaAndCalendarsThatParse() throws {
+        let yaml = """
+        parcours: 1
+        name: "Hostile <b>week</b>, \\"quoted\\"; =1+1"
+        week: 2026-11-23
+        participants:
+          - {id: p1, name: "<script>alert('x')</script>", hours: {min: 4, max: 8}}
+          - {id: p2, name: "=cmd|' /C calc'!A0", hours: {min: 4, max: 8}}
+          - {id: p3, name: "Anne, \\"Nini\\"; M.\\nsecond line", hours: {min: 4, max: 8}}
+        supervisors:
+          - {id: s1, name: "@SUM(1+1)", activities: [kitchen]}
+        activities:
+          - {id: kitchen, name: "Cuisine, <i>plats</i>; \\\\ chef", open: [{days: all, slots: all, min: 2, max: 3}]}
+        """
+        let file = try writeTemporary(yaml, name: "hostile.yaml")
+        let dir = (file as NSString).deletingLastPathComponent
+        #expect(try parcours(["solve", file, "--time-limit", "20", "-o", dir + "/roster.json"]).status == 0)
+        #expect(try parcours(["report", file, dir + "/roster.json", "--all", dir + "/out"]).status == 0)
+        let html = try String(contentsOfFile: dir + "/out/week.html", encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("<i>") && html.contains("&lt;script&gt;"))
+        let csv = try String(contentsOfFile: dir + "/out/roster.csv", encoding: .utf8)
+        for start in [",=", ",+", ",-", ",@", ",\"=", ",\"@"] { #expect(!csv.contains(start), "a live formula after '\(start)'") }
+        #expect(csv.contains(",'=cmd|' /C calc'!A0,") && csv.contains(",'@SUM(1+1)"))
+        let ics = try String(contentsOfFile: dir + "/out/calendars/p3.ics", encoding: .utf8)
+        let lines = ics.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") })
+        let events = ics.components(separatedBy: "BEGIN:VEVENT").count - 1
+        let worked = try String(contentsOfFile: dir + "/roster.json", encoding: .utf8).components(separatedBy: "\"participant\": \"p3\"").count - 1
+        #expect(events == worked && events > 0)
+        #expect(ics.replacingOccurrences(of: "\r\n ", with: "").contains("SUMMARY:Cuisine\\, <i>plats</i>\\; \\\\ chef"))
+    }
+
     @Test func aFolderThatIsMissingIsAnErrorWithAFix() throws {
         let file = ShippedScenarios.files.first { $0.contains("cooperative") }!
         let dir = try temporaryFolder()
