@@ -157,17 +157,17 @@ struct Report: ParsableCommand {
         Examples:
           parcours report week.yaml roster.json -o week.html
           parcours report week.yaml roster.json --per-person -o sheets.html
-          parcours report week.yaml roster.json --format csv --csv-separator ';' -o roster.csv
+          parcours report week.yaml roster.json --format csv --csv-separator ';' -o week.csv
           parcours report week.yaml roster.json --format ics --participant p01 -o p01.ics
           parcours report week.yaml roster.json --format ics --ics-dir calendars/
-          parcours report week.yaml roster.json --all out/          # all of the above at once
+          parcours report week.yaml roster.json --all out/
         Exit codes: 0 written, 64 usage or a file that cannot be written, 65 invalid scenario or roster.
         """)
 
     @Argument(help: "The scenario file (YAML or JSON).") var scenario: String
     @Argument(help: "The roster JSON file (from `parcours solve`).") var roster: String
     @Option(name: .customLong("variant"), help: "Variant files the roster was solved with.") var variants: [String] = []
-    @Option(help: "html (default), csv or ics.") var format: ReportFormat = .html
+    @Option(help: "The report: the printable week (html), spreadsheets (csv) or calendars (ics).") var format: ReportFormat = .html
     @Option(name: [.short, .customLong("output")], help: "Where to write the report (default: stdout).") var output: String?
     @Option(help: "Write every report into this folder: week.html, sheets.html, roster.csv, roster-totals.csv, calendars/ID.ics.")
     var all: String?
