@@ -10,11 +10,14 @@ let package = Package(
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
         .library(name: "ParcoursScenario", targets: ["ParcoursScenario"]),
+        .library(name: "ParcoursRoster", targets: ["ParcoursRoster"]),
+        .library(name: "ParcoursReports", targets: ["ParcoursReports"]),
         .library(name: "Modelling", targets: ["Modelling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Layer 0: the C library, as Debian ships it (no pkg-config file, hence the modulemap).
@@ -31,17 +34,25 @@ let package = Package(
         .target(name: "ParcoursScenario", dependencies: [
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Layer 3b: the rostering model (contract §4–6), solving, rosters, verification.
-        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "Modelling"]),
+        // Layer 3b: the roster as a value (contract §6): its types, JSON and reading; no solver inside.
+        .target(name: "ParcoursRoster", dependencies: ["ParcoursScenario"]),
+        // Layer 3c: the rostering model (contract §4–5), solving, verification.
+        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "Modelling"]),
+        // Layer 3d: what people read — HTML, CSV, ICS, pseudonyms — pure functions of scenario + roster.
+        .target(name: "ParcoursReports", dependencies: [
+            "ParcoursScenario", "ParcoursRoster",
+            .product(name: "Plot", package: "Plot"),
+        ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine",
+            "ParcoursEngine", "ParcoursReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "GLPK"]),
+        .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]
 )

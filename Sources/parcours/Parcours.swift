@@ -12,7 +12,7 @@ struct Parcours: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
-        subcommands: [Solve.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self],
+        subcommands: [Solve.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self, Report.self],
         defaultSubcommand: nil
     )
 }
@@ -118,14 +118,16 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("node-limit"), parsing: .unconditional,
             help: "Stop after this many branch-and-bound nodes (the same roster on every machine).")
     var nodeLimit: Int?
-    @Option(help: "json: the roster on stdout (or -o) and a summary on stderr; text: a summary and the table on stdout.")
+    @Option(help: "json: the roster on stdout (or -o) and a summary on stderr; text: a summary and the table on stdout; html, csv, ics: that report instead of the roster, on stdout (or -o), as `parcours report` writes it.")
     var format: OutputFormat = .json
     @Flag(help: "Write 0 as solver seconds, so that two runs give identical bytes.") var reproducible = false
     @Flag(help: "Show GLPK's own log on stderr.") var verbose = false
     @OptionGroup var search: SearchOptions
     @Option(help: "Write every new roster and bound, with the seconds, as JSON lines to this file.") var trace: String?
 
-    enum OutputFormat: String, ExpressibleByArgument { case json, text }
+    @OptionGroup(title: "Reports (--format html|csv|ics)") var report: ReportOptions
+
+    enum OutputFormat: String, ExpressibleByArgument { case json, text, html, csv, ics }
 
     func validate() throws {
         try OptionRange.checkTimeLimit(timeLimit)
@@ -174,6 +176,9 @@ struct Solve: ParsableCommand {
                 text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text
             }
             try write(text, to: nil)
+        case .html, .csv, .ics:
+            try report.write(ReportFormat(rawValue: format.rawValue)!, scenario: s, roster: roster, output: output, reproducible: reproducible)
+            printError(roster.summary(for: s))
         }
         switch roster.status {
         case .optimal, .feasible: return

@@ -38,6 +38,7 @@ public struct Roster: Sendable, Equatable {
     public struct Enrollment: Sendable, Equatable {
         public var training: String
         public var participants: [String]
+        public init(training: String, participants: [String]) { self.training = training; self.participants = participants }
     }
 
     public struct Unmet: Sendable, Equatable {
@@ -45,12 +46,16 @@ public struct Roster: Sendable, Equatable {
         public var day: Day
         public var slot: String
         public var missing: Int
+        public init(activity: String, day: Day, slot: String, missing: Int) {
+            self.activity = activity; self.day = day; self.slot = slot; self.missing = missing
+        }
     }
 
     public struct SolverInfo: Sendable, Equatable {
         public var name: String
         public var version: String
         public var seconds: Double
+        public init(name: String, version: String, seconds: Double) { self.name = name; self.version = version; self.seconds = seconds }
     }
 
     /// Size and effort of the solve (an addition to the contract's fields).
@@ -59,6 +64,9 @@ public struct Roster: Sendable, Equatable {
         public var constraints: Int
         public var simplexIterations: Int
         public var nodes: Int
+        public init(variables: Int, constraints: Int, simplexIterations: Int, nodes: Int) {
+            self.variables = variables; self.constraints = constraints; self.simplexIterations = simplexIterations; self.nodes = nodes
+        }
     }
 
     public var scenario: String
@@ -74,6 +82,10 @@ public struct Roster: Sendable, Equatable {
     public var explanation: String?
     public var solver: SolverInfo
     public var statistics: Statistics?
+
+    public init(scenario: String, status: Status, solver: SolverInfo) {
+        self.scenario = scenario; self.status = status; self.solver = solver
+    }
 
     /// Whether the roster carries assignments (optimal or feasible).
     public var hasSolution: Bool { status == .optimal || status == .feasible }
@@ -126,8 +138,8 @@ extension Roster {
     }
 }
 
-enum JSON {
-    static func string(_ s: String) -> String {
+package enum JSON {
+    package static func string(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -149,14 +161,14 @@ enum JSON {
     }
 
     /// Numbers rounded to 1e-6, integers without a decimal point.
-    static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         let r = (x * 1e6).rounded() / 1e6
         if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
         return "\(r)"
     }
 
-    static func array(_ items: [String]) -> String {
+    package static func array(_ items: [String]) -> String {
         items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
     }
 }
