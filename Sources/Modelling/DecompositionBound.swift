@@ -27,6 +27,15 @@ public struct DecompositionOptions: Sendable {
     public var target: Double?
     /// Asked from outside to stop: the best bound so far is returned.
     public var interruption: Interruption?
+    /// An exact pricer that knows the blocks' structure (a dynamic programme over a participant's
+    /// days, say): given a block's id and every variable's reduced cost (by original index), a point
+    /// of that block minimising them — its variables' values by original index, the others left
+    /// out — or nil to let the block's MIP be solved instead. The point is checked against the
+    /// block's rows; one that breaks a row is set aside for the MIP too.
+    public var pricer: (@Sendable (_ block: Int, _ reducedCosts: [Double]) -> [Int: Double]?)?
+    /// Seconds for the master as a MIP over the columns generated (each block one of its points):
+    /// a roster made of whole weeks that the bound found worth pricing; 0 = none.
+    public var integerMasterTimeLimit: Double = 0
     public init() {}
 }
 
@@ -38,6 +47,9 @@ public struct DecompositionResult: Sendable {
     public var columns: Int
     /// Whether no block could improve the master any more (the bound is the decomposition's own).
     public var converged: Bool
+    /// The best feasible point of the whole model made of generated columns, when the integer
+    /// master found one.
+    public var point: [Double]?
     public var seconds: Double
 }
 
@@ -50,7 +62,7 @@ extension Model {
                                    options: DecompositionOptions) -> DecompositionResult {
         let clock = ContinuousClock(), start = clock.now
         func elapsed() -> Double { (clock.now - start).seconds }
-        var result = DecompositionResult(bound: nil, rounds: 0, columns: 0, converged: false, seconds: 0)
+        var result = DecompositionResult(bound: nil, rounds: 0, columns: 0, converged: false, point: nil, seconds: 0)
         guard sense == .minimize, !points.isEmpty, block.count == variables.count,
               points.allSatisfy({ $0.count == variables.count }) else { return result }
         var decomposition = Decomposition(self, blocks: block)
@@ -62,10 +74,12 @@ extension Model {
             guard master.termination == .optimal, let z = master.objective, let duals = master.duals else { break }
             result.rounds += 1
             var lagrangian = z, complete = true, added = 0
+            let reducedCosts = decomposition.reducedCosts(duals)
             for b in decomposition.blocks.indices {
                 let remaining = options.timeLimit - elapsed()
                 guard remaining > 0 else { complete = false; break }
-                let priced = decomposition.price(b, duals: duals, solver: solver, timeLimit: min(remaining, options.pricingTimeLimit))
+                let priced = decomposition.price(b, reducedCosts: reducedCosts, pricer: options.pricer, solver: solver,
+                                                 timeLimit: min(remaining, options.pricingTimeLimit))
                 guard let value = priced.bound else { complete = false; continue }
                 let convexityDual = duals[decomposition.convexityRow(b)]
                 lagrangian += min(0, value - convexityDual)
@@ -77,6 +91,16 @@ extension Model {
             if added == 0 { result.converged = complete; break }
         }
         result.columns = decomposition.columnCount
+        if options.integerMasterTimeLimit > 0, options.interruption?.isInterrupted != true {
+            var ipOptions = SolveOptions(timeLimit: options.integerMasterTimeLimit)
+            ipOptions.nodeLimit = 2000
+            ipOptions.interruption = options.interruption
+            let ip = solver.solve(decomposition.master(integer: true), options: ipOptions)
+            if let values = ip.solution?.values {
+                let point = decomposition.point(fromMaster: values)
+                if isFeasible(point) { result.point = point }
+            }
+        }
         result.seconds = elapsed()
         return result
     }
@@ -96,6 +120,8 @@ struct Decomposition {
         var cost: Double
         /// Coefficients in the linking rows (by linking-row position).
         var rows: [(row: Int, coefficient: Double)]
+        /// The block point (by position in the block).
+        var values: [Double]
     }
     let original: Model
     private(set) var blocks: [Block] = []
@@ -104,6 +130,8 @@ struct Decomposition {
     /// For each original variable: (linking-row position, coefficient) of its linking rows.
     private var linkingRowsOf: [[(row: Int, coefficient: Double)]]
     private var blockOf: [Int?]
+    /// The id (as given) of each block.
+    private let blockIDs: [Int]
     /// Position of each variable inside its block.
     private var positionInBlock: [Int]
     /// The variables kept in the master (relaxed).
@@ -121,7 +149,7 @@ struct Decomposition {
         blockOf = block
         positionInBlock = Array(repeating: -1, count: model.variables.count)
         linkingRowsOf = Array(repeating: [], count: model.variables.count)
-        let blockIDs = Array(Set(block.compactMap { $0 })).sorted()
+        blockIDs = Array(Set(block.compactMap { $0 })).sorted()
         let blockIndex = Dictionary(uniqueKeysWithValues: blockIDs.enumerated().map { ($1, $0) })
         // Re-number blocks 0..<count, in the order of their ids.
         for j in block.indices { blockOf[j] = block[j].map { blockIndex[$0]! } }
@@ -169,18 +197,20 @@ struct Decomposition {
             cost += costOf[j] * rounded[q]
             for link in linkingRowsOf[j] { rows[link.row, default: 0] += link.coefficient * rounded[q] }
         }
-        columns.append(Column(block: b, cost: cost, rows: rows.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        columns.append(Column(block: b, cost: cost, rows: rows.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                              values: rounded))
         return true
     }
 
-    /// The restricted master LP: the master variables (relaxed), one column per block point, the
-    /// linking rows, then one convexity row per block.
-    func master() -> Model {
+    /// The restricted master: the master variables (relaxed, unless `integer`), one column per block
+    /// point (binary when `integer`: each block takes one of its points), the linking rows, then one
+    /// convexity row per block.
+    func master(integer: Bool = false) -> Model {
         var m = Model(name: original.name + "-master")
         var terms = Array(repeating: [(variable: Variable, coefficient: Double)](), count: linking.count + blocks.count)
         for j in masterVariables {
             var v = original.variables[j]
-            v.kind = .continuous
+            if !integer { v.kind = .continuous }
             let variable = Variable(index: m.variables.count, model: m.id)
             m.variables.append(v)
             if costOf[j] != 0 { m.objective.append((variable, costOf[j])) }
@@ -188,7 +218,7 @@ struct Decomposition {
         }
         for (k, column) in columns.enumerated() {
             let variable = Variable(index: m.variables.count, model: m.id)
-            m.variables.append(VariableDefinition(name: "lambda\(k)", kind: .continuous, lower: 0, upper: nil))
+            m.variables.append(VariableDefinition(name: "lambda\(k)", kind: integer ? .binary : .continuous, lower: 0, upper: integer ? 1 : nil))
             if column.cost != 0 { m.objective.append((variable, column.cost)) }
             for link in column.rows { terms[link.row].append((variable, link.coefficient)) }
             terms[convexityRow(column.block)].append((variable, 1))
@@ -204,17 +234,42 @@ struct Decomposition {
         return m
     }
 
-    /// Block b's best point at the master's duals: its objective (reduced cost before the
-    /// convexity dual), the solver's lower bound on it, and the point.
-    func price(_ b: Int, duals: [Double], solver: any Solver, timeLimit: Double) -> (objective: Double?, bound: Double?, point: [Double]?) {
+    /// The whole model's point of an integer master's solution: its master variables, and each
+    /// block's chosen point.
+    func point(fromMaster values: [Double]) -> [Double] {
+        var point = Array(repeating: 0.0, count: original.variables.count)
+        for (position, j) in masterVariables.enumerated() { point[j] = values[position] }
+        for (k, column) in columns.enumerated() where values[masterVariables.count + k] > 0.5 {
+            for (q, j) in blocks[column.block].variables.enumerated() { point[j] = column.values[q] }
+        }
+        return point
+    }
+
+    /// Every variable's reduced cost at the master's duals (its cost less the linking rows' duals).
+    func reducedCosts(_ duals: [Double]) -> [Double] {
+        costOf.indices.map { j in linkingRowsOf[j].reduce(costOf[j]) { $0 - duals[$1.row] * $1.coefficient } }
+    }
+
+    /// Block b's best point at the reduced costs: its objective (before the convexity dual), a
+    /// lower bound on it (the objective itself when proven), and the point. The pricer's point when
+    /// it gives one that keeps the block's rows, the block's MIP otherwise.
+    func price(_ b: Int, reducedCosts: [Double], pricer: (@Sendable (Int, [Double]) -> [Int: Double]?)?, solver: any Solver,
+               timeLimit: Double) -> (objective: Double?, bound: Double?, point: [Double]?) {
+        let variables = blocks[b].variables
+        if let pricer, let values = pricer(blockIDs[b], reducedCosts) {
+            let point = variables.map { values[$0] ?? 0 }
+            if blocks[b].model.isFeasible(point) {
+                let objective = zip(variables, point).reduce(0) { $0 + reducedCosts[$1.0] * $1.1 }
+                return (objective, objective, point)
+            }
+        }
         var sub = blocks[b].model
-        sub.objective = blocks[b].variables.enumerated().compactMap { q, j in
-            var c = costOf[j]
-            for link in linkingRowsOf[j] { c -= duals[link.row] * link.coefficient }
-            return c == 0 ? nil : (Variable(index: q, model: sub.id), c)
+        sub.objective = variables.enumerated().compactMap { q, j in
+            reducedCosts[j] == 0 ? nil : (Variable(index: q, model: sub.id), reducedCosts[j])
         }
         var options = SolveOptions(timeLimit: max(0.001, timeLimit))
         options.dive = false
+        options.nodeLimit = 2000
         let r = solver.solve(sub, options: options)
         let bound = r.termination == .optimal ? r.objective : r.bound
         return (r.objective, bound, r.solution?.values)

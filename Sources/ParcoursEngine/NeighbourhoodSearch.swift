@@ -284,8 +284,9 @@ struct NeighbourhoodSearch: Sendable {
 
 /// Which kind of neighbourhood to free next, and how large: each kind is tried once in turn, then
 /// chosen at random in proportion to what it gained lately per unit of the solver's work (simplex
-/// iterations and nodes, so that the choice is the same on every machine), with one choice in six
-/// uniform so that no kind is forgotten. Each kind's size grows while its sub-problems are solved
+/// iterations and nodes, so that the choice is the same on every machine) half of the time, and
+/// uniformly the other half (measured on 14 weeks of 12–60 people at a work limit: as good as
+/// choosing by gain alone on average, and worse than uniform choice on fewer weeks). Each kind's size grows while its sub-problems are solved
 /// to optimality and shrinks when they are not.
 struct KindChoice {
     private(set) var size: [NeighbourhoodSearch.Kind: Int]
@@ -300,7 +301,7 @@ struct KindChoice {
             return untried
         }
         let total = all.reduce(0) { $0 + score[$1]! }
-        guard total > 0, random.below(6) != 0 else { return all[random.below(all.count)] }
+        guard total > 0, random.below(2) != 0 else { return all[random.below(all.count)] }
         var pick = Double(random.below(1 << 30)) / Double(1 << 30) * total
         for kind in all {
             pick -= score[kind]!
@@ -324,3 +325,4 @@ private final class OutcomeSlots: Sendable {
     func set(_ k: Int, _ outcome: NeighbourhoodSearch.Outcome) { slots.withLock { $0[k] = outcome } }
     var all: [NeighbourhoodSearch.Outcome] { slots.withLock { $0.map { $0! } } }
 }
+

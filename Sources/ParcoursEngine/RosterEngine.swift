@@ -30,7 +30,7 @@ public struct EngineOptions: Sendable {
     /// its bound is far tighter than the relaxation's on many weeks (a 25 % gap closed to 0.02 % at
     /// 40 people), but GLPK needs up to seconds for one participant's pricing MIP when the week's
     /// slots have tied values (4 h and 3.5 h), so the rounds do not finish in time on most weeks.
-    public var decompositionBound = false
+    public var decompositionBound = true
     /// Asked from outside to stop (the command line's Ctrl-C): the engine returns the best roster so far.
     public var interruption: Interruption?
     /// Replanning: periods before this one keep the baseline's assignments.
@@ -81,7 +81,7 @@ public struct RosterEngine: Sendable {
             roster.status = .infeasible
             roster.explanation = InfeasibilityExplainer(solver: solver).explain(scenario, frozenBefore: options.frozenBefore)
         case (.timeLimit, nil):
-            roster.explanation = "No roster was found within the time limit of \(JSON.number(options.timeLimit)) s; "
+            roster.explanation = "No roster was found within the time limit; "
                 + "give more time (--time-limit) or a looser gap (--gap)."
         case (.interrupted, nil):
             roster.explanation = "The search was interrupted before it found a roster."
@@ -135,7 +135,15 @@ public struct RosterEngine: Sendable {
             decomposition.rounds = rounds
             decomposition.interruption = options.interruption
             decomposition.target = provingBound(for: entry.objective, step: built.objectiveStep)
+            let pricer = ParticipantWeekPricer(built)
+            decomposition.pricer = { p, reducedCosts in pricer.price(p, reducedCosts: reducedCosts) }
+            // Under a work limit, the pricing and master MIPs stop on their node limits only (the same
+            // roster everywhere).
+            if options.effort != nil { decomposition.pricingTimeLimit = remaining() }
+            decomposition.integerMasterTimeLimit = options.effort != nil ? remaining()
+                : min(max(0.001, remaining() - decomposition.timeLimit), options.timeLimit / 20)
             let r = model.decompositionBound(blocks: built.participantBlocks, points: [entry.values], solver: solver, options: decomposition)
+            if let point = r.point { board.post(point, objective: model.objectiveValue(point), source: "integer master") }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
                          + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
@@ -153,25 +161,28 @@ public struct RosterEngine: Sendable {
         var result: SolveResult
         var known: Double?
         if let effort = options.effort {
-            // One after the other, each on a work limit: the decomposition bound, branch-and-cut
-            // (with its dive) for `nodeLimit` nodes, then the neighbourhood search from the better
-            // of its roster and the first one.
-            known = participantBound(rounds: Self.decompositionRounds)
-            solveOptions.knownBound = known
+            // One after the other, each on a work limit: branch-and-cut (with its dive) for
+            // `nodeLimit` nodes, the decomposition bound (and its integer master's roster), then the
+            // neighbourhood search from the best roster so far.
             solveOptions.timeLimit = remaining()
             solveOptions.nodeLimit = options.nodeLimit ?? 1000
             result = branchAndCut(solveOptions)
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
-                lns.rounds = effort
-                lns.threads = max(1, options.threads)
-                lns.timeLimit = remaining()
-                lns.subproblemTimeLimit = max(5, remaining())
-                _ = neighbourhoods.improve(board.entry!.values, options: lns, board: board, progress: report)
+                known = participantBound(rounds: Self.decompositionRounds)
+                if known.map({ $0 < provingBound(for: board.entry!.objective, step: built.objectiveStep) }) ?? true {
+                    lns.rounds = effort
+                    lns.threads = max(1, options.threads)
+                    lns.timeLimit = remaining()
+                    lns.subproblemTimeLimit = max(5, remaining())
+                    _ = neighbourhoods.improve(board.entry!.values, options: lns, board: board, progress: report)
+                }
             }
         } else if options.threads >= 2 {
-            // At once: the decomposition bound then branch-and-cut (its dive, then its tree) on one
-            // thread, the neighbourhood search on the other; each takes the other's better rosters.
+            // At once: on one thread branch-and-cut (its dive, then its tree) for a tenth of the time,
+            // which proves the easy weeks; if it did not, the decomposition bound, then branch-and-cut
+            // again with that bound as its own. The neighbourhood search on the other thread; each
+            // takes the other's better rosters.
             solveOptions.board = board
             lns.timeLimit = remaining()
             let outcome = Mutex<(SolveResult, Double?)?>(nil)
@@ -179,11 +190,19 @@ public struct RosterEngine: Sendable {
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
                     var tree = treeOptions
-                    tree.knownBound = participantBound(rounds: Self.decompositionRounds)
-                    tree.timeLimit = remaining()
-                    let r = branchAndCut(tree)
+                    tree.timeLimit = options.decompositionBound ? min(remaining(), max(1, options.timeLimit / 10)) : remaining()
+                    var r = branchAndCut(tree)
+                    var bound: Double?
+                    if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
+                        bound = participantBound(rounds: Self.decompositionRounds)
+                        tree.knownBound = tighter(bound, r.bound)
+                        tree.timeLimit = remaining()
+                        let again = branchAndCut(tree)
+                        r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
+                                        bound: tighter(again.bound, tree.knownBound), statistics: again.statistics)
+                    }
                     board.finish()
-                    outcome.withLock { $0 = (r, tree.knownBound) }
+                    outcome.withLock { $0 = (r, bound) }
                 } else {
                     _ = neighbourhoods.improve(first, options: searchOptions, board: board, progress: report)
                 }
@@ -214,6 +233,13 @@ public struct RosterEngine: Sendable {
     /// Column-generation rounds of the decomposition bound at most (it converges in 15–100 on
     /// 12–60-person weeks).
     static let decompositionRounds = 150
+
+    /// The larger of two lower bounds, either one missing.
+    func tighter(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
+    }
 
     /// The least bound that proves a roster optimal: within the step of the objective's values
     /// below it (any bound above objective − step leaves no better value), or the roster itself.

@@ -17,9 +17,9 @@ struct SearchOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Threads (1 or 2): without --effort, 2 runs branch-and-cut beside the neighbourhood search.")
     var threads: Int = 2
     @Option(parsing: .unconditional, help: "Seed of the neighbourhood search's choices (0 to 2^64 - 1).") var seed: UInt64 = 1
-    @Flag(help: ArgumentHelp("Bound the week by column generation over each participant's week before branch-and-cut "
-        + "(tighter than the relaxation, slow where GLPK's pricing is; see the README)."))
-    var decompositionBound = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Bound the week by column generation over each participant's week "
+        + "when branch-and-cut has not proved it in a tenth of the time (on by default)."))
+    var decompositionBound = true
 
     func validate() throws {
         if let effort, effort < 0 { throw ValidationError("--effort must be a number of rounds >= 0, e.g. --effort 200") }

@@ -134,3 +134,36 @@ func writeTemporary(_ text: String, name: String) throws -> String {
         #expect(verification.isValid, "\(file): \(verification.violations) \(verification.mismatches)")
     }
 }
+
+@Suite(.serialized) struct Interrupting {
+    /// Ctrl-C during a solve writes the best roster so far, a valid one, and exits 0.
+    @Test func ctrlCWritesTheBestRosterSoFar() throws {
+        guard let binary = parcoursBinary() else {
+            Issue.record("the parcours executable is not built (run `swift build --build-tests`)")
+            return
+        }
+        let dir = NSTemporaryDirectory() + "parcours-interrupt-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let week = dir + "/week.yaml", roster = dir + "/roster.json", trace = dir + "/trace.jsonl"
+        #expect(try parcours(["generate", "--participants", "60", "-o", week]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["solve", week, "--time-limit", "600", "-o", roster, "--trace", trace]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Once the first roster is in the trace, as a planner who has seen enough would.
+        var waited = 0
+        while waited < 600, ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 1
+        }
+        process.interrupt()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stderr.contains("interrupted: writing the best roster so far"))
+        #expect(try parcours(["verify", week, roster]).status == 0)
+    }
+}
