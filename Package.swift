@@ -48,13 +48,13 @@ let package = Package(
         ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine", "ParcoursReports",
+            "ParcoursEngine", "ParcoursExplain", "ParcoursReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "GLPK"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "GLPK"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

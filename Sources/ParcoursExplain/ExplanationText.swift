@@ -82,6 +82,9 @@ extension ShiftExplanation {
         Reason.Kind.allCases.compactMap { kind in
             let group = candidates.filter { $0.reason.kind == kind }
             guard !group.isEmpty else { return nil }
+            if kind == .requirement || kind == .restriction {
+                return (kind, "\(group.count): " + listed(group.map { RosterFacts.named($0.name, $0.participant) }) + ".")
+            }
             return (kind, group.map { $0.reason.text }.joined(separator: " "))
         }
     }

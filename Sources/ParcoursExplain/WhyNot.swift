@@ -110,7 +110,7 @@ extension RosterFacts {
         case .activity(let b):
             let mine = scenario.activities[a].priority, theirs = scenario.activities[b].priority
             if theirs > mine {
-                return Blocker(.higherPriority, "the hours went to \(activityName(b)) {when}, which has a higher priority "
+                return Blocker(.higherPriority, "the hours of \(who(p)) went to \(activityName(b)) {when}, which has a higher priority "
                     + "(\(hoursText(theirs)) against \(hoursText(mine))).")
             }
             return Blocker(.elsewhere, "\(who(p)) works in \(activityName(b)) {when}.")
