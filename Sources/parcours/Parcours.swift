@@ -180,7 +180,9 @@ struct Solve: ParsableCommand {
             if let output { try write(roster.json(timing: !reproducible), to: output) }
             var text = roster.summary(for: s)
             if roster.hasSolution { text += "\n" + roster.table(for: s) }
-            text += "\n" + RosterExplainer.explain(s, roster).rendered(.text, limit: 3)
+            var explainer = WeekExplainer()
+            explainer.resources = false
+            text += "\n" + (roster.explanations ?? explainer.explain(s, roster, locations: loaded.locations)).rendered(.text, limit: 3)
             if let published = s.baseline, roster.hasSolution {
                 text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text
             }
