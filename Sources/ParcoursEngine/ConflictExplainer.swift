@@ -9,6 +9,7 @@
 // what is left is a minimal conflict: relaxing any one of its rules makes the week feasible.
 
 import Modelling
+import ParcoursExplain
 import ParcoursScenario
 
 /// One hard rule as it applies to named people and periods, with how to relax it.
@@ -193,7 +194,7 @@ public struct ConflictExplainer: Sendable {
         let names = able.map { Self.named($0.element.name, $0.element.id) }
         rules.append(RuleInstance(rule: .supervision,
                                   text: "\(activity.id) on \(t) needs a supervisor for every \(ratio) participants, and "
-                                    + (names.isEmpty ? "nobody can supervise it." : "only \(listed(names)) can supervise it."),
+                                    + (names.isEmpty ? "nobody can supervise it." : "only \(Naming.listed(names)) can supervise it."),
                                   path: "activities/\(activity.id)", fix: "make another supervisor of \(activity.id) available on \(t)") { s in
             s.supervisors.append(Supervisor(id: "extra.\(activity.id).\(t.day.rawValue).\(t.slot)", activities: [activity.id],
                                             availability: .only([TimeRef(day: t.day, slot: t.slot)])))
@@ -241,12 +242,5 @@ public struct ConflictExplainer: Sendable {
         }
     }
 
-    static func named(_ name: String?, _ id: String) -> String {
-        guard let name, !name.isEmpty, name != id else { return id }
-        return "\(name) (\(id))"
-    }
-}
-
-private func listed(_ parts: [String]) -> String {
-    parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    static func named(_ name: String?, _ id: String) -> String { Naming.named(name, id) }
 }

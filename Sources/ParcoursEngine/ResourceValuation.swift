@@ -107,7 +107,7 @@ public struct ResourceValuation: Sendable {
         return result
     }
 
-    static func named(_ name: String, _ id: String) -> String { name == id || name.isEmpty ? id : "\(name) (\(id))" }
+    static func named(_ name: String, _ id: String) -> String { Naming.named(name, id) }
 }
 
 /// The whole explanation of a week: what the roster shows, why an infeasible week is, and what

@@ -114,10 +114,7 @@ extension RosterFacts {
     func activityName(_ a: Int) -> String { Self.named(scenario.activities[a].name, scenario.activities[a].id) }
     func trainingName(_ k: Int) -> String { Self.named(scenario.trainings[k].name, scenario.trainings[k].id) }
 
-    static func named(_ name: String?, _ id: String) -> String {
-        guard let name, !name.isEmpty, name != id else { return id }
-        return "\(name) (\(id))"
-    }
+    static func named(_ name: String?, _ id: String) -> String { Naming.named(name, id) }
 
     /// Why a person is away then, from their availability: nil when available, "" without a reason given.
     static func absence(_ availability: Availability, in t: Period) -> String? {
@@ -136,6 +133,18 @@ func hoursText(_ x: Double) -> String {
 }
 
 /// "a, b and c".
-func listed(_ parts: [String]) -> String {
-    parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+func listed(_ parts: [String]) -> String { Naming.listed(parts) }
+
+/// How explanations name people and list them, shared with the engine's explanations.
+public enum Naming {
+    /// "Amina K. (p01)", or the id alone when the person has no name.
+    public static func named(_ name: String?, _ id: String) -> String {
+        guard let name, !name.isEmpty, name != id else { return id }
+        return "\(name) (\(id))"
+    }
+
+    /// "a, b and c".
+    public static func listed(_ parts: [String]) -> String {
+        parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
 }
