@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ParcoursScenario", targets: ["ParcoursScenario"]),
         .library(name: "ParcoursRoster", targets: ["ParcoursRoster"]),
         .library(name: "ParcoursReports", targets: ["ParcoursReports"]),
+        .library(name: "ParcoursExplain", targets: ["ParcoursExplain"]),
         .library(name: "Modelling", targets: ["Modelling"]),
     ],
     dependencies: [
@@ -36,8 +37,10 @@ let package = Package(
         ]),
         // Layer 3b: the roster as a value (contract §6): its types, JSON and reading; no solver inside.
         .target(name: "ParcoursRoster", dependencies: ["ParcoursScenario"]),
+        // Layer 3b': the week explained from scenario + roster (who is short and why); no solver inside.
+        .target(name: "ParcoursExplain", dependencies: ["ParcoursScenario", "ParcoursRoster"]),
         // Layer 3c: the rostering model (contract §4–5), solving, verification.
-        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "Modelling"]),
+        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "ParcoursExplain", "Modelling"]),
         // Layer 3d: what people read — HTML, CSV, ICS, pseudonyms — pure functions of scenario + roster.
         .target(name: "ParcoursReports", dependencies: [
             "ParcoursScenario", "ParcoursRoster",
@@ -45,13 +48,13 @@ let package = Package(
         ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine", "ParcoursReports",
+            "ParcoursEngine", "ParcoursExplain", "ParcoursReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "GLPK"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "GLPK"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

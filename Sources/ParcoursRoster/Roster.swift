@@ -80,6 +80,8 @@ public struct Roster: Sendable, Equatable {
     public var enrollments: [Enrollment] = []
     public var unmet: [Unmet] = []
     public var explanation: String?
+    /// The week explained in plain words (`parcours explain`, `solve --explain`); an optional key.
+    public var explanations: Explanations?
     public var solver: SolverInfo
     public var statistics: Statistics?
 
@@ -128,6 +130,7 @@ extension Roster {
             "{\"activity\": \(JSON.string(u.activity)), \"day\": \(JSON.string(u.day.rawValue)), \"slot\": \(JSON.string(u.slot)), \"missing\": \(u.missing)}"
         })))
         if let explanation { fields.append(("explanation", JSON.string(explanation))) }
+        if let explanations { fields.append(("explanations", explanations.json())) }
         fields.append(("solver", "{\"name\": \(JSON.string(solver.name)), \"version\": \(JSON.string(solver.version)), \"seconds\": \(JSON.number(timing ? (solver.seconds * 100).rounded() / 100 : 0))}"))
         if let s = statistics {
             fields.append(("statistics", "{\"variables\": \(s.variables), \"constraints\": \(s.constraints), \"simplex_iterations\": \(s.simplexIterations), \"nodes\": \(s.nodes)}"))

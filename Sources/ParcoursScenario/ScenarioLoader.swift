@@ -16,6 +16,21 @@ public struct LoadedScenario: Sendable {
     /// Every file read: the scenario, its variants, the published roster and the spreadsheet it
     /// names (so that a command can refuse to write its output over one of them).
     public var files: [String] = []
+    /// Where each entity and field was written, for messages that point at the lines involved.
+    public var locations = ScenarioLocations()
+}
+
+/// Where the items of a loaded scenario were written. Paths name an entity and a field, as
+/// `participants/p13/fixed/0`, `participants/p13/availability`, `supervisors/k02/availability`,
+/// `activities/boulangerie/open`, `trainings/haccp/seats`; a path not recorded falls back to its
+/// closest recorded parent (the entity's id line).
+public struct ScenarioLocations: Sendable {
+    let map: SourceMap
+    init(_ map: SourceMap) { self.map = map }
+
+    public init() { map = SourceMap() }
+
+    public func location(_ path: String) -> SourceLocation? { map.location(path) }
 }
 
 /// A what-if variant file (contract §7), read but not yet applied.
@@ -134,7 +149,8 @@ public enum ScenarioLoader {
         }
         ScenarioValidator(scenario: scenario, sources: sources, sink: sink).run()
         guard !sink.hasErrors else { throw ScenarioError(sink.diagnostics) }
-        return LoadedScenario(scenario: scenario, variants: variants.map(\.title), warnings: sink.diagnostics, files: files)
+        return LoadedScenario(scenario: scenario, variants: variants.map(\.title), warnings: sink.diagnostics, files: files,
+                              locations: ScenarioLocations(sources))
     }
 
     /// The YAML tree of a text, or `nil` with the parser's error located.

@@ -5,6 +5,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursEngine
+import ParcoursExplain
 import ParcoursScenario
 
 @main
@@ -12,7 +13,7 @@ struct Parcours: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
-        subcommands: [Solve.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self, Report.self],
+        subcommands: [Solve.self, Explain.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self, Report.self],
         defaultSubcommand: nil
     )
 }
@@ -122,6 +123,8 @@ struct Solve: ParsableCommand {
     var format: OutputFormat = .json
     @Flag(help: "Write 0 as solver seconds, so that two runs give identical bytes.") var reproducible = false
     @Flag(help: "Show GLPK's own log on stderr.") var verbose = false
+    @Flag(help: "Add the `explanations` key to the roster: each person, each short shift, an infeasible week's conflict (see `parcours explain`).")
+    var explain = false
     @OptionGroup var search: SearchOptions
     @Option(help: "Write every new roster and bound, with the seconds, as JSON lines to this file.") var trace: String?
 
@@ -162,8 +165,13 @@ struct Solve: ParsableCommand {
         options.timeLimit = CommandBudget.solverSeconds(of: timeLimit, since: started, participants: s.participants.count)
         let interruption = Interruption()
         options.interruption = interruption
-        let roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
+        var roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
         if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
+        if explain {
+            var explainer = WeekExplainer()
+            explainer.resources = false
+            roster.explanations = explainer.explain(s, roster, locations: loaded.locations)
+        }
         switch format {
         case .json:
             try write(roster.json(timing: !reproducible), to: output)
@@ -172,6 +180,9 @@ struct Solve: ParsableCommand {
             if let output { try write(roster.json(timing: !reproducible), to: output) }
             var text = roster.summary(for: s)
             if roster.hasSolution { text += "\n" + roster.table(for: s) }
+            var explainer = WeekExplainer()
+            explainer.resources = false
+            text += "\n" + (roster.explanations ?? explainer.explain(s, roster, locations: loaded.locations)).rendered(.text, limit: 3)
             if let published = s.baseline, roster.hasSolution {
                 text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text
             }
