@@ -379,15 +379,14 @@ final class ScenarioParser {
             return .always
         }
         if let a = f["available"] { return .only(timeRefs(a, what: "availability.available")) }
-        if let u = f["unavailable"] { return .except(timeRefs(u, what: "availability.unavailable")) }
+        if let u = f["unavailable"] { return .except(timeRefs(u, what: "availability.unavailable", paidAllowed: path.hasPrefix("participants/"))) }
         return .always
     }
 
     /// `[{day: tue, slot: am, reason: …}]`, also accepting `tue` and `tue.am` as shorthands.
-    func timeRefs(_ node: Node, what: String) -> [TimeRef] {
+    func timeRefs(_ node: Node, what: String, paidAllowed: Bool = false) -> [TimeRef] {
         guard let items = reader.sequence(node, what: what) else { return [] }
         var result: [TimeRef] = []
-        let paidAllowed = what == "availability.unavailable"
         for item in items {
             if case .scalar = item {
                 if let ref = shortTime(item, what: what) { result.append(ref) }
