@@ -57,6 +57,11 @@ func checkOutput(_ path: String?, inputs: [String]) throws {
     }
 }
 
+/// The width the text grid must fit: $COLUMNS, or 100.
+func terminalWidth() -> Int {
+    ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.map { max(40, $0) } ?? 100
+}
+
 /// Parses `tue.pm` into a period of the scenario's calendar.
 func parsePeriod(_ text: String, in scenario: Scenario) throws -> Period {
     let parts = text.split(separator: ".").map(String.init)
@@ -162,7 +167,8 @@ struct Solve: ParsableCommand {
         options.timeLimit = CommandBudget.solverSeconds(of: timeLimit, since: started, participants: s.participants.count)
         let interruption = Interruption()
         options.interruption = interruption
-        let roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
+        var roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
+        if roster.hasSolution { roster.paidAbsences = Roster.PaidAbsence.list(for: s) }
         if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
         switch format {
         case .json:
@@ -171,7 +177,7 @@ struct Solve: ParsableCommand {
         case .text:
             if let output { try write(roster.json(timing: !reproducible), to: output) }
             var text = roster.summary(for: s)
-            if roster.hasSolution { text += "\n" + roster.table(for: s) }
+            if roster.hasSolution { text += "\n" + roster.table(for: s, width: terminalWidth()) }
             if let published = s.baseline, roster.hasSolution {
                 text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text
             }
