@@ -260,6 +260,10 @@ struct Compare: ParsableCommand {
     @Option(parsing: .unconditional, help: "Relative MIP gap at which to stop (\(OptionRange.gap)).") var gap: Double = 0
     @Option(parsing: .unconditional, help: "Solves at once (each on its own thread).") var jobs: Int = 2
     @Flag(help: "Leave solve times out, so that two runs give identical output.") var reproducible = false
+    @Option(name: .customLong("freeze-before"), help: "With a baseline: keep every assignment before this period (e.g. wed.am) in every version.")
+    var freezeBefore: String?
+    @Flag(name: .customLong("stay-close"), help: "Solve each variant with the base's roster as its published baseline, so that it changes only what it must.")
+    var stayClose = false
 
     func validate() throws {
         try OptionRange.checkTimeLimit(timeLimit)
@@ -288,7 +292,16 @@ struct Compare: ParsableCommand {
                 }
             }
         }
-        let comparison = Comparison.solve(versions, options: EngineOptions(timeLimit: timeLimit, relativeGap: gap), parallel: jobs)
+        var options = EngineOptions(timeLimit: timeLimit, relativeGap: gap)
+        if let freezeBefore {
+            guard base.baseline != nil else {
+                printError("error: --freeze-before needs a published roster: give --baseline FILE or a `baseline:` in the scenario")
+                throw ExitCode(Exit.usage)
+            }
+            options.frozenBefore = try parsePeriod(freezeBefore, in: base)
+        }
+        let comparison = stayClose ? Comparison.solveStayingClose(versions, options: options, parallel: jobs)
+            : Comparison.solve(versions, options: options, parallel: jobs)
         print(comparison.render(format, timing: !reproducible), terminator: "")
     }
 }
