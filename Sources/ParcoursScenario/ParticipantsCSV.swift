@@ -5,16 +5,20 @@
 // keeping its row and column, so the participant is read and checked by the same code as in a
 // scenario file and every message names the CSV row and column.
 //
-// Columns (header names, any case; `hours min` and `hours-min` also work):
+// Columns (header names, any case, accents or not; `hours min` and `hours-min` also work; French
+// aliases `Nom`, `Heures min`, `Compétences`, … in `frenchAliases`):
 //   id, name, hours | hours_min + hours_max [+ hours_target], max_hours_per_day, max_days,
 //   skills (cuisine:2;hygiene:1 — a skill without a level means level 1), restrictions,
 //   unavailable | available (tue.am;thu), goals (activity:cuisine:8;skill:hygiene:4:2;training:haccp
-//   — kind:id:hours[:weight], training:id[:weight]), likes, dislikes, avoid.
+//   — kind:id:hours[:weight], training:id[:weight]), likes, dislikes, avoid,
+//   fixed (mon.am:cuisine;training:haccp), limits (standing:4).
+// Errors about the weekly hours and the id are said in the sheet's words (rows, columns).
 // Separators: comma, semicolon or tab between cells (detected from the header line, see
 // CSVRecords); a row with more cells than the header is an error (a decimal comma in a
 // comma-separated file, most often), fewer cells mean empty ones; inside a
 // cell, lists are separated by `;`, `,` or `|` (a spreadsheet quotes such cells). Decimal commas
-// (3,5) are accepted in number cells. UTF-8, with or without a byte-order mark.
+// (3,5) are accepted in number cells. UTF-8, with or without a byte-order mark, or Windows-1252
+// (decoded by the loader, with a note).
 
 import Yams
 

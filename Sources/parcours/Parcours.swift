@@ -247,6 +247,7 @@ struct Compare: ParsableCommand {
         Examples:
           parcours compare week.yaml variants/marc-off.yaml variants/urgent-order.yaml
           parcours compare week.yaml --sweep rules.supervision_ratio=6..10 --format markdown
+          parcours compare week.yaml variants/helene-ill-wed.yaml --stay-close
         Sweep keys: rules.supervision_ratio, rules.max_hours_per_day, weights.TERM, activity.ID.min, participants.
         """)
 
