@@ -86,8 +86,7 @@ public struct ComparedRun: Sendable {
             sum + Double(u.missing) * (scenario.calendar.period(day: u.day, slot: u.slot)?.hours ?? 0)
         }
         rows.append(("unmet demand (h)", roster.hasSolution ? JSON.number(unmetHours) : "-"))
-        let under = scenario.participants.indices.filter { report.hours[$0] < scenario.participants[$0].hours.min - 1e-9 }.count
-        rows.append(("under contract minimum", roster.hasSolution ? "\(under)" : "-"))
+        rows.append(("under contract minimum", roster.hasSolution ? Self.underMinimum(scenario, report) : "-"))
         rows.append(("participant hours", roster.hasSolution ? JSON.number(report.hours.reduce(0, +)) : "-"))
         rows.append(("goal hours achieved", roster.hasSolution
             ? "\(JSON.number(report.goalHoursAchieved)) / \(JSON.number(report.goalHoursWanted))" : "-"))
@@ -96,6 +95,34 @@ public struct ComparedRun: Sendable {
         rows.append(("training enrolments", roster.hasSolution ? "\(roster.enrollments.reduce(0) { $0 + $1.participants.count })" : "-"))
         rows.append(("solve time (s)", JSON.number((roster.solver.seconds * 100).rounded() / 100)))
         return rows
+    }
+
+    /// Who is under their contract minimum (paid absences counted as worked): "p03, p07", or "none".
+    static func underMinimum(_ scenario: Scenario, _ report: RosterCheck.Report) -> String {
+        let under = scenario.participants.indices.filter { p in
+            report.hours[p] + scenario.paidHours(scenario.participants[p]) < scenario.participants[p].hours.min - 1e-9
+        }
+        return under.isEmpty ? "none" : under.map { scenario.participants[$0].id }.joined(separator: ", ")
+    }
+
+    /// The supervisors' moves against `base`: "marc wed am: cuisine → rest".
+    func supervisorMoves(against base: Roster) -> [RosterChanges.Move] {
+        func states(_ list: [Roster.SupervisionEntry]) -> [String: [Int: String]] {
+            var out: [String: [Int: String]] = [:]
+            for s in list {
+                if let t = scenario.calendar.period(day: s.day, slot: s.slot) { out[s.supervisor, default: [:]][t.index] = s.activity }
+            }
+            return out
+        }
+        let old = states(base.supervision), new = states(roster.supervision)
+        var moves: [RosterChanges.Move] = []
+        for id in scenario.supervisors.map(\.id) + old.keys.sorted().filter({ id in !scenario.supervisors.contains { $0.id == id } }) {
+            for t in scenario.calendar.periods {
+                let b = old[id]?[t.index] ?? "rest", a = new[id]?[t.index] ?? "rest"
+                if a != b { moves.append(RosterChanges.Move(participant: id, day: t.day, slot: t.slot, before: b, after: a)) }
+            }
+        }
+        return moves
     }
 }
 
@@ -106,23 +133,52 @@ public struct Comparison: Sendable {
     /// The result does not depend on the order or the parallelism.
     public static func solve(_ versions: [(label: String, scenario: Scenario)], options: EngineOptions,
                              parallel: Int = 2) -> Comparison {
-        let results = Mutex<[Int: Roster]>([:])
+        solve(versions, options: options, parallel: parallel, first: [:])
+    }
+
+    /// Solves the first version (the base), then every other with the base's roster as its
+    /// published baseline (`compare --stay-close`): each variant then changes as little of the
+    /// base's week as its change needs, and its moves are the ones to phone people about.
+    public static func solveStayingClose(_ versions: [(label: String, scenario: Scenario)], options: EngineOptions,
+                                         parallel: Int = 2) -> Comparison {
+        guard let base = versions.first else { return Comparison(runs: []) }
+        let baseRoster = RosterEngine().solve(base.scenario, options: options)
+        guard baseRoster.hasSolution else { return solve(versions, options: options, parallel: parallel, first: [0: baseRoster]) }
+        let published = baseRoster.assignments.map { a -> BaselineEntry in
+            switch a.place {
+            case .activity(let id): return BaselineEntry(participant: a.participant, day: a.day, slot: a.slot, place: .activity(id))
+            case .training(let id): return BaselineEntry(participant: a.participant, day: a.day, slot: a.slot, place: .training(id))
+            }
+        }
+        var close = versions
+        for i in close.indices.dropFirst() {
+            let ids = Set(close[i].scenario.participants.map(\.id))
+            close[i].scenario.baseline = published.filter { ids.contains($0.participant) }
+        }
+        return solve(close, options: options, parallel: parallel, first: [0: baseRoster])
+    }
+
+    /// Solves the versions not already in `first`.
+    private static func solve(_ versions: [(label: String, scenario: Scenario)], options: EngineOptions,
+                              parallel: Int, first: [Int: Roster]) -> Comparison {
+        let results = Mutex<[Int: Roster]>(first)
+        let pending = versions.indices.filter { first[$0] == nil }
         let engine = RosterEngine()
         let work = { @Sendable (i: Int) in
-            let roster = engine.solve(versions[i].scenario, options: options)
-            results.withLock { $0[i] = roster }
+            let roster = engine.solve(versions[pending[i]].scenario, options: options)
+            results.withLock { $0[pending[i]] = roster }
         }
-        if parallel > 1 && versions.count > 1 {
+        if parallel > 1 && pending.count > 1 {
             let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: min(parallel, versions.count)) { _ in
+            DispatchQueue.concurrentPerform(iterations: min(parallel, pending.count)) { _ in
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < versions.count else { return }
+                    guard i < pending.count else { return }
                     work(i)
                 }
             }
         } else {
-            for i in versions.indices { work(i) }
+            for i in pending.indices { work(i) }
         }
         let rosters = results.withLock { $0 }
         return Comparison(runs: versions.indices.map { ComparedRun(label: versions[$0].label, scenario: versions[$0].scenario, roster: rosters[$0]!) })
@@ -144,6 +200,10 @@ public struct Comparison: Sendable {
             (run.label, RosterChanges(scenario: run.scenario, before: runs[0].roster.assignments, after: run.roster.assignments),
              Self.newlyShort(base: runs[0].roster, variant: run.roster))
         }
+        let supervisorMoves = [String: [RosterChanges.Move]](uniqueKeysWithValues: runs.dropFirst().map { ($0.label, $0.supervisorMoves(against: runs[0].roster)) })
+        func moveJSON(_ m: RosterChanges.Move, who key: String) -> String {
+            "{\"\(key)\": \(JSON.string(m.participant)), \"day\": \(JSON.string(m.day.rawValue)), \"slot\": \(JSON.string(m.slot)), \"before\": \(JSON.string(m.before)), \"after\": \(JSON.string(m.after))}"
+        }
         switch format {
         case .csv:
             var out = (["figure"] + labels).map(csv).joined(separator: ",") + "\n"
@@ -157,15 +217,15 @@ public struct Comparison: Sendable {
             }.joined(separator: ",\n")
             out += "\n  ],\n  \"changes\": [\n"
             out += diffs.map { label, changes, short in
-                "    {\"label\": \(JSON.string(label)), \"moves\": [" + changes.moves.map {
-                    "{\"participant\": \(JSON.string($0.participant)), \"day\": \(JSON.string($0.day.rawValue)), \"slot\": \(JSON.string($0.slot)), \"before\": \(JSON.string($0.before)), \"after\": \(JSON.string($0.after))}"
-                }.joined(separator: ", ") + "], \"newly_short\": [" + short.map(JSON.string).joined(separator: ", ") + "]}"
+                "    {\"label\": \(JSON.string(label)), \"moves\": [" + changes.moves.map { moveJSON($0, who: "participant") }.joined(separator: ", ")
+                    + "], \"supervisor_moves\": [" + (supervisorMoves[label] ?? []).map { moveJSON($0, who: "supervisor") }.joined(separator: ", ")
+                    + "], \"newly_short\": [" + short.map(JSON.string).joined(separator: ", ") + "]}"
             }.joined(separator: ",\n")
             return out + "\n  ]\n}\n"
         case .markdown:
             var out = "| | " + labels.joined(separator: " | ") + " |\n|---|" + labels.map { _ in "---:" }.joined(separator: "|") + "|\n"
             for (r, row) in rows.enumerated() { out += "| \(row) | " + values.map { $0[r] }.joined(separator: " | ") + " |\n" }
-            for (label, changes, short) in diffs { out += "\n**\(label)** vs **\(labels[0])**: " + movesText(changes, short) }
+            for (label, changes, short) in diffs { out += "\n**\(label)** vs **\(labels[0])**: " + movesText(changes, supervisorMoves[label] ?? [], short) }
             return out
         case .text:
             let width0 = max(rows.map(\.count).max() ?? 0, 6)
@@ -176,14 +236,16 @@ public struct Comparison: Sendable {
             }
             var out = line("", labels) + "\n"
             for (r, row) in rows.enumerated() { out += line(row, values.map { $0[r] }) + "\n" }
-            for (label, changes, short) in diffs { out += "\n\(label) vs \(labels[0]): " + movesText(changes, short) }
+            for (label, changes, short) in diffs { out += "\n\(label) vs \(labels[0]): " + movesText(changes, supervisorMoves[label] ?? [], short) }
             return out
         }
     }
 
-    private func movesText(_ changes: RosterChanges, _ short: [String]) -> String {
-        var out = changes.moves.isEmpty ? "same roster\n" : "\(changes.moves.count) period(s) change\n"
+    private func movesText(_ changes: RosterChanges, _ supervisors: [RosterChanges.Move], _ short: [String]) -> String {
+        var out = changes.moves.isEmpty && supervisors.isEmpty ? "same roster\n"
+            : "\(changes.moves.count) period(s) change" + (supervisors.isEmpty ? "" : ", \(supervisors.count) supervisor period(s)") + "\n"
         for m in changes.moves { out += "  \(m.participant) \(m.day.rawValue) \(m.slot): \(m.before) → \(m.after)\n" }
+        for m in supervisors { out += "  \(m.participant) (supervisor) \(m.day.rawValue) \(m.slot): \(m.before) → \(m.after)\n" }
         if !short.isEmpty { out += "  shorter shifts: " + short.joined(separator: ", ") + "\n" }
         return out
     }

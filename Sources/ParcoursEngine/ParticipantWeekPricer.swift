@@ -82,7 +82,8 @@ struct ParticipantWeekPricer: Sendable {
         let scenario = built.scenario
         for (p, participant) in scenario.participants.enumerated() {
             let goalsOfP = built.goalShortfalls.filter { $0.participant == p }
-            guard goalsOfP.allSatisfy({ slack($0.short) != nil }),
+            // Daily limits by kind of work are rows the programme does not keep: the MIP prices those weeks.
+            guard participant.limits.isEmpty, goalsOfP.allSatisfy({ slack($0.short) != nil }),
                   built.under[p] == nil || slack(built.under[p]) != nil, built.off[p] == nil || slack(built.off[p]) != nil else {
                 weeks.append(nil)
                 continue
@@ -110,8 +111,9 @@ struct ParticipantWeekPricer: Sendable {
                 days: scenario.calendar.days.count, periods: periods, trainings: trainings, works: works,
                 maxHours: Self.units(participant.hours.max), dailyCap: Self.units(scenario.maxHoursPerDay(participant)),
                 maxDays: works.contains { $0 != nil } ? scenario.maxDays(participant) : nil,
-                contract: slack(built.under[p]).map { ($0, participant.hours.min) },
-                target: slack(built.off[p]).map { ($0, participant.hours.target) },
+                // Paid absences count as worked hours: the slacks measure what is left after them.
+                contract: slack(built.under[p]).map { ($0, participant.hours.min - built.paid[p]) },
+                target: slack(built.off[p]).map { ($0, participant.hours.target - built.paid[p]) },
                 goals: zip(goalsOfP, contributions).map { g, _ in Goal(slack: slack(g.short)!, needed: Self.units(g.needed)) }))
         }
         self.weeks = weeks

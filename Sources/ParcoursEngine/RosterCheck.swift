@@ -84,6 +84,9 @@ public struct RosterCheck: Sendable {
                 if let missing = training.prerequisites.sorted(by: { $0.key < $1.key }).first(where: { participants[p].level($0.key) < $0.value }) {
                     fail(.trainings, "\(participants[p].id) lacks the prerequisite \(missing.key) \(missing.value) of \(training.id)")
                 }
+                if !training.isOpen(to: participants[p]) {
+                    fail(.trainings, "\(participants[p].id) is in \(training.id), which is open only to \(openToText(training))")
+                }
             }
         }
         var enrollments: [Roster.Enrollment] = []
@@ -108,6 +111,17 @@ public struct RosterCheck: Sendable {
             let cap = scenario.maxHoursPerDay(participant)
             for (d, h) in daily.enumerated() where h > cap + 1e-9 {
                 fail(.dailyCap, "\(participant.id) works \(fmt(h)) h on \(scenario.calendar.days[d].rawValue), above the cap \(fmt(cap))")
+            }
+            for (tag, limit) in participant.limits.sorted(by: { $0.key < $1.key }) {
+                for (d, day) in scenario.calendar.days.enumerated() {
+                    let tagged = periods.filter { t in
+                        guard t.dayIndex == d, case .activity(let id)? = doing[p][t.index], let a = index.activityIndex[id] else { return false }
+                        return scenario.activities[a].tags.contains(tag)
+                    }.reduce(0) { $0 + $1.hours }
+                    if tagged > limit + 1e-9 {
+                        fail(.dailyCap, "\(participant.id) works \(fmt(tagged)) h tagged \(tag) on \(day.rawValue), above their limit \(fmt(limit))")
+                    }
+                }
             }
             let days = daily.filter { $0 > 0 }.count
             if days > scenario.maxDays(participant) {
@@ -215,8 +229,10 @@ public struct RosterCheck: Sendable {
         var contract = 0.0, target = 0.0, goals = 0.0, preference = 0.0
         var goalHoursAchieved = 0.0, goalHoursWanted = 0.0
         for (p, participant) in participants.enumerated() {
-            contract += max(0, participant.hours.min - hours[p])
-            target += abs(hours[p] - participant.hours.target)
+            // Paid absences count as worked hours here (and only here: not towards the maximum or the caps).
+            let counted = hours[p] + scenario.paidHours(participant)
+            contract += max(0, participant.hours.min - counted)
+            target += abs(counted - participant.hours.target)
             func hoursIn(_ keep: (Roster.Assignment.Place) -> Bool) -> Double {
                 periods.reduce(0) { sum, t in doing[p][t.index].map(keep) == true ? sum + t.hours : sum }
             }
@@ -268,4 +284,11 @@ public struct RosterCheck: Sendable {
     }
 
     private func fmt(_ x: Double) -> String { JSON.number(x) }
+
+    private func openToText(_ training: Training) -> String {
+        switch training.openTo {
+        case .participants(let ids)?: return ids.isEmpty ? "nobody (an empty open_to)" : ids.joined(separator: ", ")
+        default: return "those with a goal for it"
+        }
+    }
 }

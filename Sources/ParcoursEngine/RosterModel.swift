@@ -60,6 +60,9 @@ public struct RosterModel: Sendable {
     private(set) var off: [Int: LinearExpression] = [:]
     /// Each activity or skill goal's shortfall slack (in hours), with the hours it measures.
     private(set) var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
+    /// The hours of each participant's paid absences (`paid: true`), counted as worked in the
+    /// contract and target terms.
+    let paid: [Double]
     /// The week's hour grain: the largest step dividing every slot's hours and every contract and
     /// goal hour figure (0.25 with 3.25 h afternoons and a 20 h minimum). Every hour slack is then a
     /// whole number of grains at every roster, and is declared so (an exact reformulation that feeds
@@ -74,6 +77,7 @@ public struct RosterModel: Sendable {
         self.frozenBefore = frozenBefore
         baseline = BaselineStates(index)
         hourGrain = Granularity.commonStep(Self.hourConstants(of: index))
+        paid = scenario.participants.map(scenario.paidHours)
         let P = scenario.participants.count, T = index.periods.count
         assignmentsOfShift = Array(repeating: [], count: index.shifts.count)
         assignmentsAt = Array(repeating: Array(repeating: [], count: T), count: P)
@@ -88,6 +92,7 @@ public struct RosterModel: Sendable {
         try addOnePlaceAtATimeAndDaysCap()          // H1, H4
         try addWeeklyHours()                        // H2
         try addDailyCap()                           // H3
+        try addDailyLimitsByTag()                   // H3 per tag (`limits`)
         try addShiftCap()                           // H5 (H6, H7: by the variables that exist)
         try addMentoring()                          // H8
         try addSupervision()                        // H9
@@ -171,7 +176,7 @@ public struct RosterModel: Sendable {
             guard training.seats > 0, training.minParticipants <= training.seats, !index.sessions[k].isEmpty else { continue }
             for (p, participant) in scenario.participants.enumerated()
             where training.prerequisites.allSatisfy({ participant.level($0.key) >= $0.value })
-                && index.sessions[k].allSatisfy({ isAvailable(participant, $0) }) {
+                && index.sessions[k].allSatisfy({ isAvailable(participant, $0) }) && training.isOpen(to: participant) {
                 let v = try model.addBinary("e[\(participant.id),\(training.id)]")
                 enrolmentsOf[p].append(enrolments.count)
                 enrolmentsIn[k].append(enrolments.count)
@@ -267,6 +272,25 @@ public struct RosterModel: Sendable {
                     try model.add(daily - cap * w <= 0, name: "H3[\(participant.id),\(day.rawValue)]")
                 } else {
                     try model.add(daily <= cap, name: "H3[\(participant.id),\(day.rawValue)]")
+                }
+            }
+        }
+    }
+
+    /// `limits: {tag: h}`: hours on a day in activities carrying the tag <= h (an H3 per kind of
+    /// work; trainings carry no tags).
+    private mutating func addDailyLimitsByTag() throws(ModelError) {
+        for (p, participant) in scenario.participants.enumerated() {
+            for (tag, limit) in participant.limits.sorted(by: { $0.key < $1.key }) {
+                for (d, day) in scenario.calendar.days.enumerated() {
+                    var tagged = LinearExpression()
+                    for t in index.periods where t.dayIndex == d {
+                        for i in assignmentsAt[p][t.index] where scenario.activities[index.shifts[assignments[i].shift].activity].tags.contains(tag) {
+                            tagged.add(assignments[i].variable, t.hours)
+                        }
+                    }
+                    guard tagged.terms.reduce(0, { $0 + $1.coefficient }) > limit + 1e-9 else { continue }
+                    try model.add(tagged <= limit, name: "H3[\(participant.id),\(tag),\(day.rawValue)]")
                 }
             }
         }
@@ -463,25 +487,26 @@ public struct RosterModel: Sendable {
                       name: "coverage[\(shiftName(si)),supervised]")
     }
 
-    /// contract = W × Σ max(0, hours.min − H(p)).
+    /// contract = W × Σ max(0, hours.min − H(p) − paid(p)), paid(p) the hours of p's paid absences.
     private mutating func contractTerm() throws(ModelError) -> LinearExpression {
         var e = LinearExpression()
-        for (p, participant) in scenario.participants.enumerated() where participant.hours.min > 0 {
-            let under = try hourSlack("under[\(participant.id)]", upper: participant.hours.min)
-            try model.add(hours(p) + under >= participant.hours.min, name: "contract[\(participant.id)]")
+        for (p, participant) in scenario.participants.enumerated() where participant.hours.min - paid[p] > 0 {
+            let minimum = participant.hours.min - paid[p]
+            let under = try hourSlack("under[\(participant.id)]", upper: minimum)
+            try model.add(hours(p) + under >= minimum, name: "contract[\(participant.id)]")
             e.add(under, times: scenario.weights.contract)
             self.under[p] = under
         }
         return e
     }
 
-    /// target = W × Σ |H(p) − hours.target|.
+    /// target = W × Σ |H(p) + paid(p) − hours.target|.
     private mutating func targetTerm() throws(ModelError) -> LinearExpression {
         var e = LinearExpression()
         for (p, participant) in scenario.participants.enumerated() {
-            let h = hours(p), goal = participant.hours.target
-            if h.isConstant { e.constant += scenario.weights.target * goal; continue }
-            let off = try hourSlack("off[\(participant.id)]", upper: max(goal, participant.hours.max - goal))
+            let h = hours(p), goal = participant.hours.target - paid[p]
+            if h.isConstant { e.constant += scenario.weights.target * abs(goal); continue }
+            let off = try hourSlack("off[\(participant.id)]", upper: max(abs(goal), participant.hours.max - goal))
             try model.add(h - off <= goal, name: "target[\(participant.id),over]")
             try model.add(h + off >= goal, name: "target[\(participant.id),under]")
             e.add(off, times: scenario.weights.target)
@@ -599,7 +624,7 @@ public struct RosterModel: Sendable {
         for (p, participant) in scenario.participants.enumerated() {
             let u = under[p], o = off[p]
             guard (u != nil && wc > 0) || (o != nil && wt > 0), let reach = reachableWeeklyHours(p) else { continue }
-            let band = participant.hours
+            let band = HoursBand(min: participant.hours.min - paid[p], max: participant.hours.max, target: participant.hours.target - paid[p])
             let cost: (Double) -> Double = { h in
                 (u != nil ? wc * max(0, band.min - h) : 0) + (o != nil ? wt * abs(h - band.target) : 0)
             }

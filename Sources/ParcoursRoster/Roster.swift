@@ -84,6 +84,22 @@ public struct Roster: Sendable, Equatable {
     public var explanations: Explanations?
     public var solver: SolverInfo
     public var statistics: Statistics?
+    /// Paid absences (`paid: true`) whose hours the contract and target terms count as worked.
+    public var paidAbsences: [PaidAbsence] = []
+
+    public struct PaidAbsence: Sendable, Equatable {
+        public var participant: String
+        public var hours: Double
+        public init(participant: String, hours: Double) { self.participant = participant; self.hours = hours }
+
+        /// The participants of `scenario` with paid absences, in scenario order.
+        public static func list(for scenario: Scenario) -> [PaidAbsence] {
+            scenario.participants.compactMap { p in
+                let hours = scenario.paidHours(p)
+                return hours > 0 ? PaidAbsence(participant: p.id, hours: hours) : nil
+            }
+        }
+    }
 
     public init(scenario: String, status: Status, solver: SolverInfo) {
         self.scenario = scenario; self.status = status; self.solver = solver
@@ -112,6 +128,11 @@ extension Roster {
         fields.append(("terms", terms.map { t in
             "{" + ObjectiveTerm.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
         } ?? "null"))
+        if !paidAbsences.isEmpty {
+            fields.append(("paid_absences", JSON.array(paidAbsences.map {
+                "{\"participant\": \(JSON.string($0.participant)), \"hours\": \(JSON.number($0.hours)), \"counted_in\": [\"contract\", \"target\"]}"
+            })))
+        }
         fields.append(("assignments", JSON.array(assignments.map { a in
             let place: String
             switch a.place {

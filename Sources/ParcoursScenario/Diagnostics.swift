@@ -3,6 +3,8 @@
 // What the loader says about a file: every problem at once, each with where it is, what was found
 // and what would fix it — written for a planner, not a programmer.
 
+import Foundation
+
 /// A place in an input file. Lines and columns start at 1; CSV files use the row as the line and
 /// the field's position as the column.
 public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -19,7 +21,8 @@ public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvert
 
 /// One problem (or warning) found in a scenario, a variant, a CSV file or a baseline roster.
 public struct ScenarioDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    /// A note says how a file was read (its encoding, say): nothing to fix.
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var severity: Severity
     public var location: SourceLocation?
@@ -75,15 +78,21 @@ final class DiagnosticSink {
         diagnostics.append(ScenarioDiagnostic(.warning, at: location, message, value: value, fix: fix))
     }
 
+    func note(_ location: SourceLocation?, _ message: String, fix: String? = nil) {
+        diagnostics.append(ScenarioDiagnostic(.note, at: location, message, fix: fix))
+    }
+
     func append(_ other: [ScenarioDiagnostic]) { diagnostics += other }
 }
 
-/// "Did you mean …?": the closest candidate within a small edit distance, or `nil`.
+/// "Did you mean …?": the candidate that is the same word without accents and case (`marché` for
+/// `marche`), else the closest within a small edit distance of the accent-folded forms, or `nil`.
 func closest(to word: String, among candidates: [String]) -> String? {
-    let lowered = word.lowercased()
+    let lowered = accentFolded(word).lowercased()
+    if let same = candidates.first(where: { accentFolded($0).lowercased() == lowered }) { return same }
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(lowered, candidate.lowercased())
+        let distance = editDistance(lowered, accentFolded(candidate).lowercased())
         let limit = max(1, min(3, candidate.count / 3))
         if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
     }
@@ -92,6 +101,24 @@ func closest(to word: String, among candidates: [String]) -> String? {
         best = candidates.first { $0.lowercased().hasPrefix(lowered) }.map { ($0, 0) }
     }
     return best?.0
+}
+
+/// A word without its accents and ligatures, as a planner would type it on an English keyboard:
+/// `Compétences` → `Competences`, `cœur` → `coeur`.
+func accentFolded(_ word: String) -> String {
+    var out = ""
+    for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+        switch scalar {
+        case "œ": out += "oe"
+        case "Œ": out += "OE"
+        case "æ": out += "ae"
+        case "Æ": out += "AE"
+        case "ß": out += "ss"
+        default:
+            if scalar.properties.generalCategory != .nonspacingMark { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out
 }
 
 /// A "did you mean" fix sentence, or a list of what is allowed when nothing is close.

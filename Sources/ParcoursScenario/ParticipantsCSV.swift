@@ -5,25 +5,38 @@
 // keeping its row and column, so the participant is read and checked by the same code as in a
 // scenario file and every message names the CSV row and column.
 //
-// Columns (header names, any case; `hours min` and `hours-min` also work):
+// Columns (header names, any case, accents or not; `hours min` and `hours-min` also work; French
+// aliases `Nom`, `Heures min`, `Compétences`, … in `frenchAliases`):
 //   id, name, hours | hours_min + hours_max [+ hours_target], max_hours_per_day, max_days,
 //   skills (cuisine:2;hygiene:1 — a skill without a level means level 1), restrictions,
 //   unavailable | available (tue.am;thu), goals (activity:cuisine:8;skill:hygiene:4:2;training:haccp
-//   — kind:id:hours[:weight], training:id[:weight]), likes, dislikes, avoid.
+//   — kind:id:hours[:weight], training:id[:weight]), likes, dislikes, avoid,
+//   fixed (mon.am:cuisine;training:haccp), limits (standing:4).
+// Errors about the weekly hours and the id are said in the sheet's words (rows, columns).
 // Separators: comma, semicolon or tab between cells (detected from the header line, see
 // CSVRecords); a row with more cells than the header is an error (a decimal comma in a
 // comma-separated file, most often), fewer cells mean empty ones; inside a
 // cell, lists are separated by `;`, `,` or `|` (a spreadsheet quotes such cells). Decimal commas
-// (3,5) are accepted in number cells. UTF-8, with or without a byte-order mark.
+// (3,5) are accepted in number cells. UTF-8, with or without a byte-order mark, or Windows-1252
+// (decoded by the loader, with a note).
 
 import Yams
 
 enum ParticipantsCSV {
     static let columns = ["id", "name", "hours", "hours_min", "hours_max", "hours_target", "max_hours_per_day", "max_days",
-                          "skills", "restrictions", "available", "unavailable", "goals", "likes", "dislikes", "avoid"]
+                          "skills", "restrictions", "available", "unavailable", "goals", "likes", "dislikes", "avoid",
+                          "fixed", "limits"]
 
+    /// French headers, as a French sheet names its columns (after `normalise`: no accents, `_`).
+    static let frenchAliases = ["nom": "name", "heures": "hours", "heures_min": "hours_min", "heures_max": "hours_max",
+                                "heures_cible": "hours_target", "competences": "skills", "restrictions": "restrictions",
+                                "indisponibilites": "unavailable", "disponibilites": "available", "objectifs": "goals"]
+
+    /// A header as the column it names: any case, without accents, spaces and `-` as `_`, French aliases resolved.
     static func normalise(_ header: String) -> String {
-        header.trimmingSpaces.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
+        let name = accentFolded(header.trimmingSpaces).lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }
+            .reduce(into: "") { $0.append($1) }
+        return frenchAliases[name] ?? name
     }
 
     /// Reads the participants of a CSV text; problems go to `parser.reader`'s sink, located in `parser.reader.file`.
@@ -70,6 +83,8 @@ enum ParticipantsCSV {
                               fix: "the first line must name the columns, among them `id`")
             return []
         }
+        let columnsOfHours = checkHoursColumns(position, header: header, at: SourceLocation(file: reader.file, line: headerRecord.line, column: 1),
+                                               sink: reader.sink)
 
         var participants: [Participant] = []
         var seen: [String: SourceLocation] = [:]
@@ -99,10 +114,30 @@ enum ParticipantsCSV {
                 c.text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" }).map { String($0).trimmingSpaces }
                     .filter { !$0.isEmpty }.map { reader.scalar($0, at: c.at) }
             }
+            /// Where an empty cell is, with the column's header as written (for messages in the sheet's words).
+            func emptyCell(_ name: String) -> (at: SourceLocation, column: String) {
+                guard let i = position[name] else { return (SourceLocation(file: reader.file, line: line, column: 1), name) }
+                return (SourceLocation(file: reader.file, line: i < row.count ? record.lines[i] : line, column: i + 1), header[i].trimmingSpaces)
+            }
             let rowAt = SourceLocation(file: reader.file, line: line, column: 1)
+            guard cell("id") != nil else {
+                let empty = emptyCell("id")
+                reader.sink.error(empty.at, "row \(line) has no id: its `\(empty.column)` cell (column \(empty.at.column)) is empty",
+                                  fix: "give every row an id such as p01 (letters without accents, digits, '_', '-', '.')")
+                continue
+            }
             var pairs: [(String, Node)] = []
             for name in ["id", "name"] { if let c = cell(name) { pairs.append((name, reader.scalar(c.text, at: c.at))) } }
-            if let c = cell("hours") {
+            if !columnsOfHours {
+                pairs.append(("hours", reader.scalar("0", at: rowAt)))   // reported once, at the header
+            } else if let missing = missingHoursCell(cell, hasHoursColumn: position["hours"] != nil) {
+                let empty = emptyCell(missing)
+                reader.sink.error(empty.at, "row \(line) has no \(missing == "hours" ? "weekly hours" : "contract " + (missing == "hours_min" ? "minimum" : "maximum")): "
+                                  + "its `\(empty.column)` cell (column \(empty.at.column)) is empty",
+                                  fix: missing == "hours" ? "fill `\(empty.column)` with the weekly hours, e.g. 26, or the contract band columns"
+                                    : "fill `\(empty.column)`, or leave the band empty and give fixed weekly hours in `hours`")
+                pairs.append(("hours", reader.scalar("0", at: rowAt)))
+            } else if let c = cell("hours") {
                 pairs.append(("hours", number(c)))
                 for other in ["hours_min", "hours_max", "hours_target"] {
                     if let o = cell(other) {
@@ -138,6 +173,8 @@ enum ParticipantsCSV {
                 }
                 pairs.append(("skills", reader.mapping(levels, at: c.at)))
             }
+            if let c = cell("limits") { pairs.append(("limits", hoursByTag(c, reader: reader))) }
+            if let c = cell("fixed") { pairs.append(("fixed", pins(c, reader: reader))) }
             for key in ["restrictions", "avoid"] {
                 if let c = cell(key) { pairs.append((key, reader.sequence(list(c), at: c.at))) }
             }
@@ -180,5 +217,57 @@ enum ParticipantsCSV {
             reader.forgetSyntheticNodes()
         }
         return participants
+    }
+
+    /// The weekly hours need a `hours` column or both `hours_min` and `hours_max`: said once, at the header.
+    private static func checkHoursColumns(_ position: [String: Int], header: [String], at: SourceLocation, sink: DiagnosticSink) -> Bool {
+        if position["hours"] != nil || (position["hours_min"] != nil && position["hours_max"] != nil) { return true }
+        let band = ["hours_min", "hours_max"].filter { position[$0] != nil }
+        sink.error(at, band.count == 1 ? "the spreadsheet has a `\(band[0])` column but no `\(band[0] == "hours_min" ? "hours_max" : "hours_min")`"
+                   : "the spreadsheet has no column for the weekly hours",
+                   value: header.joined(separator: " | "),
+                   fix: "add a column `hours` (fixed weekly hours) or the columns `hours_min` and `hours_max` (in French: `Heures min`, `Heures max`)")
+        return false
+    }
+
+    /// The hours column a row leaves empty: `hours` when no hours cell is filled, the other end of
+    /// the band when only one is; `nil` when the row gives its hours.
+    private static func missingHoursCell(_ cell: (String) -> (text: String, at: SourceLocation)?, hasHoursColumn: Bool) -> String? {
+        if cell("hours") != nil { return nil }
+        let min = cell("hours_min") != nil, max = cell("hours_max") != nil
+        if !min && !max { return cell("hours_target") != nil || !hasHoursColumn ? "hours_min" : "hours" }
+        return min ? (max ? nil : "hours_max") : "hours_min"
+    }
+
+    /// `standing:4;heavy:2` — hours a day per activity tag.
+    private static func hoursByTag(_ c: (text: String, at: SourceLocation), reader: YAMLReader) -> Node {
+        var pairs: [(String, Node)] = []
+        for item in c.text.split(whereSeparator: { $0 == ";" || $0 == "|" }).map({ String($0).trimmingSpaces }) where !item.isEmpty {
+            let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces }
+            guard parts.count == 2 else {
+                reader.sink.error(c.at, "the limit '\(item)' is not written tag:hours", value: item, fix: "write for example standing:4")
+                continue
+            }
+            let hours = parts[1].filter { $0 == "," }.count == 1 && !parts[1].contains(".") ? parts[1].replacingOccurrences(of: ",", with: ".") : parts[1]
+            pairs.append((parts[0], reader.scalar(hours, at: c.at)))
+        }
+        return reader.mapping(pairs, at: c.at)
+    }
+
+    /// `mon.am:cuisine;training:haccp` — pinned shifts (DAY.SLOT:activity) and enrolments (training:ID).
+    private static func pins(_ c: (text: String, at: SourceLocation), reader: YAMLReader) -> Node {
+        var items: [Node] = []
+        for item in c.text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" }).map({ String($0).trimmingSpaces }) where !item.isEmpty {
+            let parts = item.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            if parts.count == 2, parts[0].lowercased() == "training" {
+                items.append(reader.mapping([("training", reader.scalar(parts[1], at: c.at))], at: c.at))
+            } else if parts.count == 2, parts[0].contains(".") {
+                items.append(reader.mapping([("day", reader.scalar(parts[0], at: c.at)), ("activity", reader.scalar(parts[1], at: c.at))], at: c.at))
+            } else {
+                reader.sink.error(c.at, "the pin '\(item)' is not written DAY.SLOT:activity or training:ID", value: item,
+                                  fix: "write for example mon.am:cuisine or training:haccp")
+            }
+        }
+        return reader.sequence(items, at: c.at)
     }
 }

@@ -81,9 +81,12 @@ public struct TimeRef: Sendable, Equatable, Hashable {
     /// `nil` means the whole day.
     public var slot: String?
     public var reason: String?
+    /// A paid absence (`paid: true` on an `unavailable` entry): its hours count towards the
+    /// contract and target terms as if worked.
+    public var paid: Bool
 
-    public init(day: Day, slot: String? = nil, reason: String? = nil) {
-        self.day = day; self.slot = slot; self.reason = reason
+    public init(day: Day, slot: String? = nil, reason: String? = nil, paid: Bool = false) {
+        self.day = day; self.slot = slot; self.reason = reason; self.paid = paid
     }
 
     public func covers(_ period: Period) -> Bool {
@@ -177,6 +180,8 @@ public struct Participant: Sendable, Equatable {
     public var dislikes: [String]
     public var avoid: [String]
     public var fixed: [FixedItem]
+    /// `limits: {standing: 4}`: at most that many hours a day in activities carrying the tag.
+    public var limits: [String: Double] = [:]
 
     public init(id: String, name: String? = nil, hours: HoursBand, capacity: Capacity = Capacity(),
                 availability: Availability = .always, skills: [String: Int] = [:],
@@ -190,6 +195,12 @@ public struct Participant: Sendable, Equatable {
 
     public func level(_ skill: String) -> Int { skills[skill] ?? 0 }
     public var displayName: String { name ?? id }
+
+    /// The unavailable times marked `paid: true` (absences that count as worked hours).
+    public var paidAbsences: [TimeRef] {
+        if case .except(let refs) = availability { return refs.filter(\.paid) }
+        return []
+    }
 }
 
 public struct Supervisor: Sendable, Equatable {
@@ -279,6 +290,32 @@ public struct Training: Sendable, Equatable {
     public var prerequisites: [String: Int]
     /// Distinct periods; each is attended by every enrolled participant.
     public var sessions: [TimeRef]
+    /// Who may enrol (`open_to`); `nil` = everyone. A participant pinned to the training may always.
+    public var openTo: OpenTo?
+
+    /// `open_to: goals` (those with a goal for the training: a training goal naming it, or a skill
+    /// goal for a skill it teaches) or `open_to: [ids]`.
+    public enum OpenTo: Sendable, Equatable {
+        case goals
+        case participants([String])
+    }
+
+    /// Whether `p` may enrol, by `open_to` (prerequisites and availability aside).
+    public func isOpen(to p: Participant) -> Bool {
+        if p.fixed.contains(where: { $0.place == .training(id) }) { return true }
+        switch openTo {
+        case nil: return true
+        case .participants(let ids)?: return ids.contains(p.id)
+        case .goals?:
+            return p.goals.contains { goal in
+                switch goal.kind {
+                case .training(let k): return k == id
+                case .skill(let skill, _): return teaches.contains(skill)
+                case .activity: return false
+                }
+            }
+        }
+    }
 
     public init(id: String, name: String? = nil, teaches: [String] = [], seats: Int, minParticipants: Int = 0,
                 prerequisites: [String: Int] = [:], sessions: [TimeRef]) {
@@ -361,5 +398,13 @@ public struct Scenario: Sendable, Equatable {
     /// validation reports them).
     public func sessionPeriods(_ k: Training) -> [Period] {
         k.sessions.compactMap { ref in ref.slot.flatMap { calendar.period(day: ref.day, slot: $0) } }.sorted()
+    }
+
+    /// The hours of p's paid absences (`paid: true`), each period counted once: they count towards
+    /// the contract and target terms as if worked.
+    public func paidHours(_ p: Participant) -> Double {
+        let paid = p.paidAbsences
+        guard !paid.isEmpty else { return 0 }
+        return calendar.periods.filter { t in paid.contains { $0.covers(t) } }.reduce(0) { $0 + $1.hours }
     }
 }

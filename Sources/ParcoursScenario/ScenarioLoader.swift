@@ -115,7 +115,7 @@ public enum ScenarioLoader {
             let csvFile = resolve(path, in: directory)
             files.append(csvFile)
             let csvReader = YAMLReader(file: csvFile, sink: sink)
-            guard let text = readText(csvFile, sink: sink, referencedAt: reader.location(node), what: "participants spreadsheet") else { return nil }
+            guard let text = readSpreadsheet(csvFile, sink: sink, referencedAt: reader.location(node)) else { return nil }
             let csvParser = ScenarioParser(reader: csvReader, calendar: parser.calendar)
             let participants = ParticipantsCSV.participants(text, parser: csvParser)
             sources.merge(csvReader.sources)
@@ -203,6 +203,26 @@ public enum ScenarioLoader {
             return nil
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// A spreadsheet export: UTF-8 (with or without a byte-order mark), or else Windows-1252 — what
+    /// French Excel writes for "CSV (point-virgule)" — read as such, with a note. Anything else
+    /// (UTF-16, a binary file) is refused.
+    static func readSpreadsheet(_ path: String, sink: DiagnosticSink, referencedAt: SourceLocation?) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return readText(path, sink: sink, referencedAt: referencedAt, what: "participants spreadsheet")
+        }
+        if let text = String(data: data, encoding: .utf8) { return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text }
+        guard let text = Windows1252.decode(Array(data)) else {
+            sink.error(referencedAt ?? SourceLocation(file: path, line: 1, column: 1),
+                       "the participants spreadsheet '\(path)' is neither UTF-8 nor Windows-1252 text", value: path,
+                       fix: "export it again as \"CSV UTF-8\" (Excel) or as CSV with the character set Unicode (UTF-8) (LibreOffice)")
+            return nil
+        }
+        sink.note(SourceLocation(file: path, line: 1, column: 1),
+                  "the spreadsheet is not UTF-8; it was read as Windows-1252, the encoding of Excel's \"CSV (point-virgule)\"",
+                  fix: "nothing to do if the names read right; export as \"CSV UTF-8\" to avoid this note")
+        return text
     }
 
     static func directoryOf(_ file: String) -> String {

@@ -27,11 +27,11 @@ final class ScenarioParser {
                           "participants", "supervisors", "activities", "trainings", "baseline"]
     static let skillKeys = ["id", "name"]
     static let participantKeys = ["id", "name", "hours", "capacity", "availability", "skills", "restrictions", "goals",
-                                  "preferences", "avoid", "fixed"]
+                                  "preferences", "avoid", "fixed", "limits"]
     static let supervisorKeys = ["id", "name", "activities", "availability", "max_hours"]
     static let activityKeys = ["id", "name", "site", "tags", "develops", "requires", "mentoring", "supervision_ratio",
                                "priority", "open"]
-    static let trainingKeys = ["id", "name", "teaches", "seats", "min_participants", "prerequisites", "sessions"]
+    static let trainingKeys = ["id", "name", "teaches", "seats", "min_participants", "prerequisites", "sessions", "open_to"]
     static let ruleKeys = ["supervision_ratio", "max_hours_per_day"]
     static let weightKeys = ["coverage", "contract", "goals", "target", "preference", "stability"]
 
@@ -75,6 +75,7 @@ final class ScenarioParser {
         }
         if let c = top["calendar"] { calendar = readCalendar(c) }
         scenario.calendar = calendar
+        if let week = scenario.week, let w = top["week"] { checkWeekday(of: week, at: w) }
         if let r = top["rules"] { readRules(r, into: &scenario.rules) }
         if let w = top["weights"] { readWeights(w, into: &scenario.weights) }
         if let s = top["skills"] { scenario.skills = entities(s, kind: .skill) { f, path, id in self.skill(f, id: id) } }
@@ -85,11 +86,7 @@ final class ScenarioParser {
                     scenario.participants = csvLoader(path, c) ?? []
                 }
             } else {
-                scenario.participants = entities(p, kind: .participant) { f, path, id in
-                    var participant = Participant(id: id, hours: HoursBand(exactly: 0))
-                    self.participantFields(f, path: path, into: &participant)
-                    return participant
-                }
+                scenario.participants = participantList(p, csvLoader: csvLoader)
             }
         }
         if let s = top["supervisors"] {
@@ -121,6 +118,45 @@ final class ScenarioParser {
             }
         }
         return scenario
+    }
+
+    /// A `week` date whose weekday is not the calendar's first day is most often a slip: the
+    /// week is then dated from the next such day, up to six days later than the planner meant.
+    private func checkWeekday(of week: String, at node: Node) {
+        guard let date = CivilDate(iso: week), let first = calendar.days.first, date.weekday != first else { return }
+        let before = date.adding(days: -((date.weekday.number - first.number + 7) % 7))
+        let after = date.adding(days: (first.number - date.weekday.number + 7) % 7)
+        reader.warning(node, "week is \(week), a \(date.weekday.englishName), but the calendar's first day is \(first.rawValue): "
+                       + "the week is dated from \(first.rawValue) \(after)", value: week,
+                       fix: "write the date of the first day, `week: \(before)` (or `\(after)`), or start calendar.days with \(date.weekday.rawValue)")
+    }
+
+    /// A participants list, whose entries may also be spreadsheets: `- {csv: more.csv}`. Ids are
+    /// unique across the whole list.
+    private func participantList(_ node: Node, csvLoader: (String, Node) -> [Participant]?) -> [Participant] {
+        guard let items = reader.sequence(node, what: "participants") else { return [] }
+        var seen: [String: SourceLocation] = [:]
+        var result: [Participant] = []
+        for item in items {
+            if case .mapping(let m) = item, m.count == 1, case .scalar(let key)? = m.keys.first, key.string == "csv" {
+                guard let c = m["csv"], let path = reader.string(c, what: "participants.csv (the spreadsheet's path)") else { continue }
+                for participant in csvLoader(path, c) ?? [] {
+                    if let first = seen[participant.id] {
+                        reader.error(c, "the participant id '\(participant.id)' of \(path) is used twice (first at \(first))", value: participant.id,
+                                     fix: "give each participant its own id, in the spreadsheet or in the list"); continue
+                    }
+                    seen[participant.id] = reader.location(c)
+                    result.append(participant)
+                }
+                continue
+            }
+            result += entities(.sequence(.init([item])), kind: .participant, seen: &seen) { f, path, id in
+                var participant = Participant(id: id, hours: HoursBand(exactly: 0))
+                self.participantFields(f, path: path, into: &participant)
+                return participant
+            }
+        }
+        return result
     }
 
     static func isISODate(_ text: String) -> Bool {
@@ -286,6 +322,27 @@ final class ScenarioParser {
         }
         if let a = f["avoid"] { p.avoid = references(a, path: "\(path)/avoid", what: "avoid") }
         if let x = f["fixed"] { reader.record("\(path)/fixed", x); p.fixed = fixedItems(x, path: "\(path)/fixed") }
+        if let l = f["limits"] { p.limits = dailyLimits(l, path: "\(path)/limits") }
+    }
+
+    /// `limits: {standing: 4}`: tag → hours a day.
+    func dailyLimits(_ node: Node, path: String) -> [String: Double] {
+        reader.record(path, node)
+        if reader.isNull(node) { return [:] }
+        guard case .mapping(let mapping) = node else {
+            reader.error(node, "limits must map activity tags to hours a day", value: reader.shown(node),
+                         fix: "write for example `limits: {standing: 4}` (at most 4 h a day in activities tagged standing)")
+            return [:]
+        }
+        var result: [String: Double] = [:]
+        for (k, v) in mapping {
+            guard let tag = reader.string(k, what: "a tag in limits") else { continue }
+            if result[tag] != nil { reader.error(k, "limits names '\(tag)' twice", value: tag, fix: "keep one"); continue }
+            guard let hours = reader.number(v, what: "the daily limit of '\(tag)'", range: .dailyHours) else { continue }
+            result[tag] = hours
+            reader.record("\(path)/\(tag)", k)
+        }
+        return result
     }
 
     func hoursBand(_ node: Node, path: String) -> HoursBand? {
@@ -322,40 +379,60 @@ final class ScenarioParser {
             return .always
         }
         if let a = f["available"] { return .only(timeRefs(a, what: "availability.available")) }
-        if let u = f["unavailable"] { return .except(timeRefs(u, what: "availability.unavailable")) }
+        if let u = f["unavailable"] { return .except(timeRefs(u, what: "availability.unavailable", paidAllowed: path.hasPrefix("participants/"))) }
         return .always
     }
 
     /// `[{day: tue, slot: am, reason: …}]`, also accepting `tue` and `tue.am` as shorthands.
-    func timeRefs(_ node: Node, what: String) -> [TimeRef] {
+    func timeRefs(_ node: Node, what: String, paidAllowed: Bool = false) -> [TimeRef] {
         guard let items = reader.sequence(node, what: what) else { return [] }
         var result: [TimeRef] = []
         for item in items {
-            if case .scalar(let s) = item {
-                let parts = s.string.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                guard parts.count <= 2 else {
-                    reader.error(item, "a time in \(what) is written DAY or DAY.SLOT", value: s.string, fix: "write for example tue or tue.am")
-                    continue
-                }
-                guard let day = reader.day(reader.derived(parts[0], from: item), calendar: calendar, what: "a day in \(what)") else { continue }
-                if parts.count == 2 {
-                    guard let slot = reader.slot(reader.derived(parts[1], from: item), calendar: calendar,
-                                                 what: "the slot in \(what)") else { continue }
-                    result.append(TimeRef(day: day, slot: slot))
-                } else { result.append(TimeRef(day: day)) }
+            if case .scalar = item {
+                if let ref = shortTime(item, what: what) { result.append(ref) }
                 continue
             }
-            guard let f = reader.fields(item, known: ["day", "slot", "reason"], required: ["day"], what: "an entry of \(what)"),
-                  let d = f["day"], let day = reader.day(d, calendar: calendar, what: "the day") else { continue }
-            var ref = TimeRef(day: day)
-            if let s = f["slot"], !reader.isNull(s) {
-                guard let slot = reader.slot(s, calendar: calendar, what: "the slot") else { continue }
-                ref.slot = slot
-            }
+            guard let f = reader.fields(item, known: ["day", "slot", "reason", "paid"], required: ["day"], what: "an entry of \(what)"),
+                  let d = f["day"], var ref = dayAndSlot(d, slot: f["slot"], what: what) else { continue }
             if let r = f["reason"] { ref.reason = reader.string(r, what: "the reason", allowEmpty: true) }
+            if let p = f["paid"] {
+                guard paidAllowed else {
+                    reader.error(f.keyNodes["paid"], "`paid` belongs to an `unavailable` entry of a participant (an absence that counts as worked)",
+                                 fix: "remove `paid` here"); continue
+                }
+                guard let paid = reader.boolean(p, what: "paid") else { continue }
+                ref.paid = paid
+            }
             result.append(ref)
         }
         return result
+    }
+
+    /// The short forms of a time: `tue` (the whole day) and `tue.am` (one period), accepted wherever
+    /// a day and a slot are written (availability, sessions, fixed items).
+    func shortTime(_ item: Node, what: String) -> TimeRef? {
+        guard case .scalar(let s) = item else { return nil }
+        let parts = s.string.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2 else {
+            reader.error(item, "a time in \(what) is written DAY or DAY.SLOT", value: s.string, fix: "write for example tue or tue.am")
+            return nil
+        }
+        guard let day = reader.day(reader.derived(parts[0], from: item), calendar: calendar, what: "a day in \(what)") else { return nil }
+        guard parts.count == 2 else { return TimeRef(day: day) }
+        guard let slot = reader.slot(reader.derived(parts[1], from: item), calendar: calendar, what: "the slot in \(what)") else { return nil }
+        return TimeRef(day: day, slot: slot)
+    }
+
+    /// `day: tue` with an optional `slot: am`, or `day: tue.am` alone.
+    func dayAndSlot(_ dayNode: Node, slot slotNode: Node?, what: String) -> TimeRef? {
+        if slotNode == nil, case .scalar(let s) = dayNode, s.string.contains(".") { return shortTime(dayNode, what: what) }
+        guard let day = reader.day(dayNode, calendar: calendar, what: "the day in \(what)") else { return nil }
+        var ref = TimeRef(day: day)
+        if let s = slotNode, !reader.isNull(s) {
+            guard let slot = reader.slot(s, calendar: calendar, what: "the slot in \(what)") else { return nil }
+            ref.slot = slot
+        }
+        return ref
     }
 
     /// `{skill: level}` mappings (skills, requires, prerequisites), in file order.
@@ -439,6 +516,11 @@ final class ScenarioParser {
         return result
     }
 
+    private func isShortPeriod(_ node: Node) -> Bool {
+        if case .scalar(let s) = node { return s.string.contains(".") }
+        return false
+    }
+
     func fixedItems(_ node: Node, path: String) -> [FixedItem] {
         guard let items = reader.sequence(node, what: "fixed") else { return [] }
         var result: [FixedItem] = []
@@ -451,7 +533,7 @@ final class ScenarioParser {
             var fixed: FixedItem
             if let a = f["activity"] {
                 guard let id = reader.identifier(a, what: "the fixed activity") else { continue }
-                guard f.has("day") && f.has("slot") else {
+                guard f.has("day") && (f.has("slot") || f["day"].map(isShortPeriod) == true) else {
                     reader.error(item, "a fixed activity needs its day and slot", fix: "write `{day: mon, slot: am, activity: \(id)}`"); continue
                 }
                 fixed = FixedItem(place: .activity(id))
@@ -459,13 +541,11 @@ final class ScenarioParser {
                 guard let id = reader.identifier(f["training"]!, what: "the fixed training") else { continue }
                 fixed = FixedItem(place: .training(id))
             }
-            if let d = f["day"] { guard let day = reader.day(d, calendar: calendar, what: "the fixed item's day") else { continue }; fixed.day = day }
-            if let s = f["slot"] {
-                guard let slot = reader.slot(s, calendar: calendar, what: "the fixed item's slot") else { continue }
-                guard fixed.day != nil else {
-                    reader.error(s, "a fixed item's slot needs a day", fix: "add `day: …`"); continue
-                }
-                fixed.slot = slot
+            if let d = f["day"] {
+                guard let ref = dayAndSlot(d, slot: f["slot"], what: "the fixed item") else { continue }
+                fixed.day = ref.day; fixed.slot = ref.slot
+            } else if let s = f["slot"] {
+                reader.error(s, "a fixed item's slot needs a day", fix: "add `day: …`"); continue
             }
             reader.record("\(path)/\(result.count)", item)
             result.append(fixed)
@@ -510,12 +590,13 @@ final class ScenarioParser {
         guard let items = reader.sequence(node, what: "open") else { return [] }
         var result: [OpenBlock] = []
         for item in items {
-            guard let f = reader.fields(item, known: ["days", "slots", "min", "max"], required: ["days", "slots", "min", "max"],
+            guard let f = reader.fields(item, known: ["days", "slots", "min", "max"], required: ["days", "slots", "max"],
                                         what: "an open block"),
-                  let d = f["days"], let s = f["slots"], let mn = f["min"], let mx = f["max"],
+                  let d = f["days"], let s = f["slots"], let mx = f["max"],
                   case .some(let days) = reader.days(d, calendar: calendar, what: "the block's days"),
                   case .some(let slots) = reader.slots(s, calendar: calendar, what: "the block's slots"),
-                  let min = reader.integer(mn, what: "the block's min", range: .count), let max = reader.integer(mx, what: "the block's max", range: .count) else { continue }
+                  let max = reader.integer(mx, what: "the block's max", range: .count),
+                  let min = blockMinimum(f, max: max, block: item) else { continue }
             guard min <= max else {
                 reader.error(mx, "the block's max (\(max)) is below its min (\(min))", value: String(max),
                              fix: "an open block needs 0 <= min <= max (max: 0 closes the periods)"); continue
@@ -526,6 +607,15 @@ final class ScenarioParser {
         return result
     }
 
+    /// An open block's `min`; a block that closes its periods (`max: 0`) needs none.
+    private func blockMinimum(_ f: Fields, max: Int, block: Node) -> Int? {
+        if let mn = f["min"] { return reader.integer(mn, what: "the block's min", range: .count) }
+        if max == 0 { return 0 }
+        reader.error(block, "an open block needs 'min' (only a block that closes its periods, `max: 0`, may leave it out)",
+                     fix: "add `min: …`, the fewest people the shift needs (0 if it may stay empty)")
+        return nil
+    }
+
     func trainingFields(_ f: Fields, path: String, into k: inout Training) {
         if let n = f["name"], let name = reader.string(n, what: "the training's name", allowEmpty: true) { k.name = name }
         if let t = f["teaches"] { k.teaches = references(t, path: "\(path)/teaches", what: "teaches") }
@@ -534,14 +624,13 @@ final class ScenarioParser {
             k.minParticipants = min; reader.record("\(path)/min_participants", m)
         }
         if let p = f["prerequisites"] { k.prerequisites = levels(p, path: "\(path)/prerequisites", what: "prerequisites") }
+        if let o = f["open_to"] { k.openTo = openTo(o, path: "\(path)/open_to") }
         if let s = f["sessions"] {
             k.sessions = []
             reader.record("\(path)/sessions", s)
             for item in reader.sequence(s, what: "sessions") ?? [] {
-                guard let sf = reader.fields(item, known: ["day", "slot"], required: ["day", "slot"], what: "a session"),
-                      let d = sf["day"], let day = reader.day(d, calendar: calendar, what: "the session's day"),
-                      let sl = sf["slot"], let slot = reader.slot(sl, calendar: calendar, what: "the session's slot") else { continue }
-                let ref = TimeRef(day: day, slot: slot)
+                guard let ref = session(item), let slot = ref.slot else { continue }
+                let day = ref.day
                 if k.sessions.contains(ref) {
                     reader.error(item, "the training '\(k.id)' has two sessions on \(day.rawValue) \(slot)", value: "\(day.rawValue) \(slot)",
                                  fix: "sessions must be distinct periods: remove the repeat or move it"); continue
@@ -550,6 +639,37 @@ final class ScenarioParser {
                 k.sessions.append(ref)
             }
         }
+    }
+
+    /// `open_to: goals` or `open_to: [p01, p02]`.
+    func openTo(_ node: Node, path: String) -> Training.OpenTo? {
+        if reader.isNull(node) { return nil }
+        if case .scalar(let s) = node {
+            guard s.string == "goals" else {
+                reader.error(node, "open_to is `goals` or a list of participant ids", value: s.string,
+                             fix: "write `open_to: goals` (those with a goal for it) or `open_to: [p01, p02]`")
+                return nil
+            }
+            return .goals
+        }
+        return .participants(references(node, path: path, what: "open_to"))
+    }
+
+    /// A session: `{day: tue, slot: pm}` or `tue.pm`.
+    func session(_ item: Node) -> TimeRef? {
+        let ref: TimeRef?
+        if case .scalar = item { ref = shortTime(item, what: "sessions") } else {
+            guard let sf = reader.fields(item, known: ["day", "slot"], required: ["day"], what: "a session"),
+                  let d = sf["day"] else { return nil }
+            ref = dayAndSlot(d, slot: sf["slot"], what: "the session")
+        }
+        guard let ref else { return nil }
+        guard ref.slot != nil else {
+            reader.error(item, "a session needs 'slot': it is one period", value: ref.day.rawValue,
+                         fix: "write for example `\(ref.day.rawValue).\(calendar.slots.first?.id ?? "am")` or `{day: \(ref.day.rawValue), slot: …}`")
+            return nil
+        }
+        return ref
     }
 
     /// Fields that `entities` requires beyond `id`, checked after reading (so that a variant's

@@ -45,6 +45,10 @@ struct ScenarioValidator {
                 sink.warning(at("\(path)/restrictions/\(tag)"), "no activity carries the tag '\(tag)', so this restriction has no effect",
                              value: tag, fix: closest(to: tag, among: allTags.sorted()).map { "did you mean '\($0)'?" })
             }
+            for tag in p.limits.keys.sorted() where !allTags.contains(tag) {
+                sink.warning(at("\(path)/limits/\(tag)"), "no activity carries the tag '\(tag)', so this daily limit has no effect",
+                             value: tag, fix: closest(to: tag, among: allTags.sorted()).map { "did you mean '\($0)'?" })
+            }
             for (i, goal) in p.goals.enumerated() {
                 switch goal.kind {
                 case .activity(let a, _): reference(a, among: activities, kind: "activity", path: "\(path)/goals/\(i)", context: "a goal of '\(p.id)'")
@@ -93,6 +97,9 @@ struct ScenarioValidator {
             for s in k.teaches { reference(s, among: skills, kind: "skill", path: "\(path)/teaches/\(s)", context: "training '\(k.id)' (teaches)") }
             for s in k.prerequisites.keys.sorted() {
                 reference(s, among: skills, kind: "skill", path: "\(path)/prerequisites/\(s)", context: "training '\(k.id)' (prerequisites)")
+            }
+            if case .participants(let ids)? = k.openTo {
+                for id in ids { reference(id, among: participants, kind: "participant", path: "\(path)/open_to/\(id)", context: "training '\(k.id)' (open_to)") }
             }
             if k.minParticipants > k.seats {
                 sink.warning(at("\(path)/min_participants"),

@@ -172,6 +172,7 @@ extension Scenario {
         case .participant:
             participants.removeAll { $0.id == id }
             for i in participants.indices { participants[i].avoid.removeAll { $0 == id } }
+            for k in trainings.indices { if case .participants(let ids)? = trainings[k].openTo { trainings[k].openTo = .participants(ids.filter { $0 != id }) } }
             baseline?.removeAll { $0.participant == id }
         case .supervisor:
             supervisors.removeAll { $0.id == id }

@@ -220,7 +220,7 @@ final class YAMLReader {
     func identifier(_ node: Node, what: String) -> String? {
         guard let text = string(node, what: what) else { return nil }
         guard Self.isValidIdentifier(text) else {
-            let fixed = String(text.map { $0 == " " ? "-" : $0 }.filter { String($0).unicodeScalars.allSatisfy { s in
+            let fixed = String(accentFolded(text).map { $0 == " " ? "-" : $0 }.filter { String($0).unicodeScalars.allSatisfy { s in
                 ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-" || s == "." } }.prefix(64))
             error(node, "\(what) is not a valid id: ids have 1 to 64 characters among letters A-Z a-z, digits, '_', '-' and '.'",
                   value: text, fix: fixed.isEmpty ? "choose a short id such as 'p01'" : "write it as '\(fixed)' (put a readable form in `name`)")
@@ -233,6 +233,18 @@ final class YAMLReader {
     func identifiers(_ node: Node, what: String) -> [(String, Node)]? {
         guard let items = sequence(node, what: what) else { return nil }
         return items.compactMap { item in identifier(item, what: "an entry of \(what)").map { ($0, item) } }
+    }
+
+    /// `true` or `false` (also `yes`/`no`, any case).
+    func boolean(_ node: Node, what: String) -> Bool? {
+        guard let text = string(node, what: what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, "\(what) must be true or false", value: text, fix: "write `\(what): true`")
+            return nil
+        }
     }
 
     /// A decimal number in `range` (hours, priorities, weights).

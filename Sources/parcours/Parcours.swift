@@ -58,6 +58,11 @@ func checkOutput(_ path: String?, inputs: [String]) throws {
     }
 }
 
+/// The width the text grid must fit: $COLUMNS, or 100.
+func terminalWidth() -> Int {
+    ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.map { max(40, $0) } ?? 100
+}
+
 /// Parses `tue.pm` into a period of the scenario's calendar.
 func parsePeriod(_ text: String, in scenario: Scenario) throws -> Period {
     let parts = text.split(separator: ".").map(String.init)
@@ -166,6 +171,7 @@ struct Solve: ParsableCommand {
         let interruption = Interruption()
         options.interruption = interruption
         var roster = CommandBudget.interruptible(interruption) { RosterEngine().solve(s, options: options) }
+        if roster.hasSolution { roster.paidAbsences = Roster.PaidAbsence.list(for: s) }
         if isatty(2) == 1 { printError("\u{1B}[2K\r", terminator: "") }
         if explain {
             var explainer = WeekExplainer()
@@ -179,7 +185,7 @@ struct Solve: ParsableCommand {
         case .text:
             if let output { try write(roster.json(timing: !reproducible), to: output) }
             var text = roster.summary(for: s)
-            if roster.hasSolution { text += "\n" + roster.table(for: s) }
+            if roster.hasSolution { text += "\n" + roster.table(for: s, width: terminalWidth()) }
             var explainer = WeekExplainer()
             explainer.resources = false
             text += "\n" + (roster.explanations ?? explainer.explain(s, roster, locations: loaded.locations)).rendered(.text, limit: 3)
@@ -252,6 +258,7 @@ struct Compare: ParsableCommand {
         Examples:
           parcours compare week.yaml variants/marc-off.yaml variants/urgent-order.yaml
           parcours compare week.yaml --sweep rules.supervision_ratio=6..10 --format markdown
+          parcours compare week.yaml variants/helene-ill-wed.yaml --stay-close
         Sweep keys: rules.supervision_ratio, rules.max_hours_per_day, weights.TERM, activity.ID.min, participants.
         """)
 
@@ -265,6 +272,10 @@ struct Compare: ParsableCommand {
     @Option(parsing: .unconditional, help: "Relative MIP gap at which to stop (\(OptionRange.gap)).") var gap: Double = 0
     @Option(parsing: .unconditional, help: "Solves at once (each on its own thread).") var jobs: Int = 2
     @Flag(help: "Leave solve times out, so that two runs give identical output.") var reproducible = false
+    @Option(name: .customLong("freeze-before"), help: "With a baseline: keep every assignment before this period (e.g. wed.am) in every version.")
+    var freezeBefore: String?
+    @Flag(name: .customLong("stay-close"), help: "Solve each variant with the base's roster as its published baseline, so that it changes only what it must.")
+    var stayClose = false
 
     func validate() throws {
         try OptionRange.checkTimeLimit(timeLimit)
@@ -293,7 +304,16 @@ struct Compare: ParsableCommand {
                 }
             }
         }
-        let comparison = Comparison.solve(versions, options: EngineOptions(timeLimit: timeLimit, relativeGap: gap), parallel: jobs)
+        var options = EngineOptions(timeLimit: timeLimit, relativeGap: gap)
+        if let freezeBefore {
+            guard base.baseline != nil else {
+                printError("error: --freeze-before needs a published roster: give --baseline FILE or a `baseline:` in the scenario")
+                throw ExitCode(Exit.usage)
+            }
+            options.frozenBefore = try parsePeriod(freezeBefore, in: base)
+        }
+        let comparison = stayClose ? Comparison.solveStayingClose(versions, options: options, parallel: jobs)
+            : Comparison.solve(versions, options: options, parallel: jobs)
         print(comparison.render(format, timing: !reproducible), terminator: "")
     }
 }
