@@ -161,6 +161,13 @@ struct ParticipantWeekPricer: Sendable {
         var goals: [Int]
         var cost: Double
         var shifts: [Int]
+        static func precedes(_ a: DayOption, _ b: DayOption) -> Bool {
+            if a.cost != b.cost { return a.cost < b.cost }
+            if a.hours != b.hours { return a.hours < b.hours }
+            if a.worked != b.worked { return !a.worked }
+            if a.goals != b.goals { return a.goals.lexicographicallyPrecedes(b.goals) }
+            return a.shifts.lexicographicallyPrecedes(b.shifts)
+        }
     }
     private struct State: Hashable {
         var hours: Int
@@ -231,7 +238,8 @@ struct ParticipantWeekPricer: Sendable {
                 if let held = cheapest[key], held.cost <= o.cost { continue }
                 cheapest[key] = o
             }
-            optionsByDay.append(cheapest.values.sorted { ($0.cost, $0.hours) < ($1.cost, $1.hours) })
+            // In a fixed order (the dictionary's is not), so that ties are broken the same way every time.
+            optionsByDay.append(cheapest.values.sorted(by: DayOption.precedes))
         }
         // Days in turn: the cheapest way to each state, with the way back.
         var layers: [[State: Label]] = [[State(hours: 0, days: 0, goals: startGoals.indices.map { min(startGoals[$0], week.goals[$0].needed) }):
