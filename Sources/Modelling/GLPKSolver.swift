@@ -105,7 +105,9 @@ public struct GLPKSolver: Solver {
         // the root relaxation alone took more than a twentieth of the time, branch by Driebeck and
         // Tomlin's rule instead, which solves none. (Not under a node limit: a clock must not change
         // the tree a work limit makes the same everywhere.)
-        if options.nodeLimit == nil, rootSeconds > 0.05 * options.timeLimit { parameters.branching = .driebeckTomlin }
+        if options.quickBranching || (options.nodeLimit == nil && rootSeconds > 0.05 * options.timeLimit) {
+            parameters.branching = .driebeckTomlin
+        }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes

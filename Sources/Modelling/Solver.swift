@@ -29,6 +29,9 @@ public struct SolveOptions: Sendable {
     /// When every feasible objective value is `objectiveConstant + k × objectiveStep` for an integer k,
     /// the search stops as soon as the rounded bound meets the incumbent.
     public var objectiveStep: Double?
+    /// Branching without the pseudo-costs' start (which solves two relaxations per fractional
+    /// variable without looking at the clock): for a search that must end on time.
+    public var quickBranching = false
     /// A bound proven by other means (e.g. `Model.decompositionBound`): the search counts it as its
     /// own, and stops as soon as the incumbent meets it.
     public var knownBound: Double?
