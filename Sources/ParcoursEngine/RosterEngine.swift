@@ -16,7 +16,7 @@ public struct EngineOptions: Sendable {
     /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
     public var nodeLimit: Int?
     /// A work limit: branch-and-cut on the whole week for `nodeLimit` nodes (1000 when not given),
-    /// then this many rounds of the neighbourhood search, one after the other. The same input
+    /// the decomposition bound, then this many rounds of the neighbourhood search, one after the other. The same input
     /// and options then give the same roster on every machine. Without it, the two run at once on
     /// two threads until the time limit or a proof, sharing their rosters.
     public var effort: Int?
@@ -25,11 +25,10 @@ public struct EngineOptions: Sendable {
     public var threads = 2
     /// Seed of the neighbourhood search's choices.
     public var seed: UInt64 = 1
-    /// Before branch-and-cut, the bound of the decomposition by participant (column generation: each
-    /// participant's week a small MIP, priced against the rows that link them). Off by default:
-    /// its bound is far tighter than the relaxation's on many weeks (a 25 % gap closed to 0.02 % at
-    /// 40 people), but GLPK needs up to seconds for one participant's pricing MIP when the week's
-    /// slots have tied values (4 h and 3.5 h), so the rounds do not finish in time on most weeks.
+    /// The bound of the decomposition by participant (column generation: each participant's week
+    /// priced exactly by `ParticipantWeekPricer` against the rows that link them), when a first
+    /// branch-and-cut has not proved the week: far tighter than the relaxation on many weeks (a
+    /// 25 % gap closed to 0.02 % at 40 people). Its integer master offers a roster too.
     public var decompositionBound = true
     /// Asked from outside to stop (the command line's Ctrl-C): the engine returns the best roster so far.
     public var interruption: Interruption?
@@ -96,8 +95,8 @@ public struct RosterEngine: Sendable {
         return roster
     }
 
-    /// The search: a first roster, then the neighbourhood search and branch-and-cut (at once, or one
-    /// after the other under a work limit). Returns branch-and-cut's result (its termination and
+    /// The search: a first roster, then the neighbourhood search beside branch-and-cut and the bound
+    /// by participant (at once, or one after the other under a work limit). Returns branch-and-cut's result (its termination and
     /// bound) and the best roster either found.
     private func search(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
         let model = built.model
@@ -125,8 +124,8 @@ public struct RosterEngine: Sendable {
         var lns = NeighbourhoodSearchOptions()
         lns.seed = options.seed
         lns.interruption = options.interruption
-        // The bound by participant (the decomposition), before the tree: the tree takes it as its
-        // own, and a roster that meets it is proven without one.
+        // The bound by participant (the decomposition): a tree started after it takes it as its own,
+        // and a roster that meets it is proven without one.
         @Sendable func participantBound(rounds: Int) -> Double? {
             guard options.decompositionBound else { return nil }
             let entry = board.entry!
