@@ -11,19 +11,8 @@ public struct Roster: Sendable, Equatable {
         case noSolution = "no_solution"
     }
 
-    public struct Assignment: Sendable, Equatable {
-        public enum Place: Sendable, Equatable {
-            case activity(String)
-            case training(String)
-        }
-        public var participant: String
-        public var day: Day
-        public var slot: String
-        public var place: Place
-        public init(participant: String, day: Day, slot: String, place: Place) {
-            self.participant = participant; self.day = day; self.slot = slot; self.place = place
-        }
-    }
+    /// One assignment of a participant: the same value as a published roster's entry.
+    public typealias Assignment = BaselineEntry
 
     public struct SupervisionEntry: Sendable, Equatable {
         public var supervisor: String
