@@ -83,7 +83,7 @@ extension Model {
                 guard let value = priced.bound else { complete = false; continue }
                 let convexityDual = duals[decomposition.convexityRow(b)]
                 lagrangian += min(0, value - convexityDual)
-                if let point = priced.point, priced.objective! - convexityDual < -1e-7 * max(1, abs(z)),
+                if let point = priced.point, let objective = priced.objective, objective - convexityDual < -1e-7 * max(1, abs(z)),
                    decomposition.addColumn(b, blockPoint: point) { added += 1 }
             }
             if complete, lagrangian > (result.bound ?? -.infinity) { result.bound = lagrangian }
