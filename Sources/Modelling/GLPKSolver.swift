@@ -335,7 +335,7 @@ private final class SearchState {
 }
 
 /// The better of two bounds (the larger when minimising), either one missing.
-func tighter(_ bound: Double?, _ other: Double?, minimize: Bool) -> Double? {
+public func tighter(_ bound: Double?, _ other: Double?, minimize: Bool) -> Double? {
     guard let bound else { return other }
     guard let other else { return bound }
     return minimize ? max(bound, other) : min(bound, other)

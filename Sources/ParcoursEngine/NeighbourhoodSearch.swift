@@ -228,7 +228,7 @@ struct NeighbourhoodSearch: Sendable {
         let total = decisionCount
         guard total > 0 else { return (point, statistics) }
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
-        var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)))
+        var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)), smallest: smallest, largest: largest)
         let threads = max(1, options.threads)
         while ContinuousClock.now < deadline, !(board?.finished ?? false), options.interruption?.isInterrupted != true {
             if let rounds = options.rounds, statistics.rounds >= rounds { break }
@@ -247,8 +247,7 @@ struct NeighbourhoodSearch: Sendable {
             let outcomes = solveAll(neighbourhoods, from: point, objective: objective, cuts: cuts, options: options, deadline: deadline)
             statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
             for (kind, outcome) in zip(chosen, outcomes) {
-                kinds.record(kind, gain: objective - outcome.objective, work: outcome.work, proved: outcome.proved,
-                             smallest: smallest, largest: largest)
+                kinds.record(kind, gain: objective - outcome.objective, work: outcome.work, proved: outcome.proved)
             }
             // The best outcome, then each other one laid over it where the result stays feasible.
             let order = outcomes.indices.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }
@@ -286,14 +285,20 @@ struct NeighbourhoodSearch: Sendable {
 /// chosen at random in proportion to what it gained lately per unit of the solver's work (simplex
 /// iterations and nodes, so that the choice is the same on every machine) half of the time, and
 /// uniformly the other half (measured on 14 weeks of 12–60 people at a work limit: as good as
-/// choosing by gain alone on average, and worse than uniform choice on fewer weeks). Each kind's size grows while its sub-problems are solved
-/// to optimality and shrinks when they are not.
+/// choosing by gain alone on average, and worse than uniform choice on fewer weeks). Each kind's
+/// size, between `smallest` and `largest`, grows while its sub-problems are solved to optimality
+/// and shrinks when they are not.
 struct KindChoice {
     private(set) var size: [NeighbourhoodSearch.Kind: Int]
     private var score: [NeighbourhoodSearch.Kind: Double] = [:]
     private let all = NeighbourhoodSearch.Kind.allCases
+    private let smallest: Int, largest: Int
 
-    init(size initial: Int) { size = Dictionary(uniqueKeysWithValues: all.map { ($0, initial) }) }
+    init(size initial: Int, smallest: Int, largest: Int) {
+        size = Dictionary(uniqueKeysWithValues: all.map { ($0, initial) })
+        self.smallest = smallest
+        self.largest = largest
+    }
 
     mutating func next(_ random: inout SplitMix64) -> NeighbourhoodSearch.Kind {
         if let untried = all.first(where: { score[$0] == nil }) {
@@ -310,7 +315,7 @@ struct KindChoice {
         return all.last!
     }
 
-    mutating func record(_ kind: NeighbourhoodSearch.Kind, gain: Double, work: Int, proved: Bool, smallest: Int, largest: Int) {
+    mutating func record(_ kind: NeighbourhoodSearch.Kind, gain: Double, work: Int, proved: Bool) {
         let rate = max(0, gain) / Double(max(1, work))
         score[kind] = 0.7 * (score[kind] ?? 0) + 0.3 * rate
         let s = size[kind]!

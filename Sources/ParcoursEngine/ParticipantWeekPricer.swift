@@ -114,7 +114,7 @@ struct ParticipantWeekPricer: Sendable {
                 // Paid absences count as worked hours: the slacks measure what is left after them.
                 contract: slack(built.under[p]).map { ($0, participant.hours.min - built.paid[p]) },
                 target: slack(built.off[p]).map { ($0, participant.hours.target - built.paid[p]) },
-                goals: zip(goalsOfP, contributions).map { g, _ in Goal(slack: slack(g.short)!, needed: Self.units(g.needed)) }))
+                goals: goalsOfP.map { Goal(slack: slack($0.short)!, needed: Self.units($0.needed)) }))
         }
         self.weeks = weeks
     }

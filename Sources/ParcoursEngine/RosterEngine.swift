@@ -16,8 +16,8 @@ public struct EngineOptions: Sendable {
     /// Branch-and-bound nodes at most (the same on every machine, unlike the time limit).
     public var nodeLimit: Int?
     /// A work limit: branch-and-cut on the whole week for `nodeLimit` nodes (1000 when not given),
-    /// the decomposition bound, then this many rounds of the neighbourhood search, one after the other. The same input
-    /// and options then give the same roster on every machine. Without it, the two run at once on
+    /// the decomposition bound, then this many rounds of the neighbourhood search, one after the
+    /// other. The same input and options then give the same roster on every machine. Without it, the two run at once on
     /// two threads until the time limit or a proof, sharing their rosters.
     public var effort: Int?
     /// Threads: sub-problems solved at once with a work limit; without one, 2 runs branch-and-cut
@@ -96,8 +96,8 @@ public struct RosterEngine: Sendable {
     }
 
     /// The search: a first roster, then the neighbourhood search beside branch-and-cut and the bound
-    /// by participant (at once, or one after the other under a work limit). Returns branch-and-cut's result (its termination and
-    /// bound) and the best roster either found.
+    /// by participant (at once, or one after the other under a work limit). Returns branch-and-cut's
+    /// result (its termination and bound) and the best roster either found.
     private func search(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
         let model = built.model
         let deadline = ContinuousClock.now + .seconds(max(0, options.timeLimit - elapsed()))
@@ -126,12 +126,12 @@ public struct RosterEngine: Sendable {
         lns.interruption = options.interruption
         // The bound by participant (the decomposition): a tree started after it takes it as its own,
         // and a roster that meets it is proven without one.
-        @Sendable func participantBound(rounds: Int) -> Double? {
+        @Sendable func participantBound() -> Double? {
             guard options.decompositionBound else { return nil }
             let entry = board.entry!
             var decomposition = DecompositionOptions()
             decomposition.timeLimit = min(remaining(), options.timeLimit / 4)
-            decomposition.rounds = rounds
+            decomposition.rounds = Self.decompositionRounds
             decomposition.interruption = options.interruption
             decomposition.target = provingBound(for: entry.objective, step: built.objectiveStep)
             let pricer = ParticipantWeekPricer(built)
@@ -168,7 +168,7 @@ public struct RosterEngine: Sendable {
             result = branchAndCut(solveOptions)
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
-                known = participantBound(rounds: Self.decompositionRounds)
+                known = participantBound()
                 if known.map({ $0 < provingBound(for: board.entry!.objective, step: built.objectiveStep) }) ?? true {
                     lns.rounds = effort
                     lns.threads = max(1, options.threads)
@@ -193,15 +193,15 @@ public struct RosterEngine: Sendable {
                     var r = branchAndCut(tree)
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
-                        bound = participantBound(rounds: Self.decompositionRounds)
-                        tree.knownBound = tighter(bound, r.bound)
+                        bound = participantBound()
+                        tree.knownBound = tighter(bound, r.bound, minimize: true)
                         tree.timeLimit = remaining()
                         // What is left of the time goes to the tree itself (measured: pseudo-costs'
                         // start took 10 s of a 12 s rest on a 60-person week).
                         tree.quickBranching = true
                         let again = branchAndCut(tree)
                         r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
-                                        bound: tighter(again.bound, tree.knownBound), statistics: again.statistics)
+                                        bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
                     }
                     board.finish()
                     outcome.withLock { $0 = (r, bound) }
@@ -213,7 +213,7 @@ public struct RosterEngine: Sendable {
         } else {
             lns.timeLimit = remaining() / 2
             let improved = neighbourhoods.improve(start, options: lns, board: board, progress: report).values
-            known = participantBound(rounds: Self.decompositionRounds)
+            known = participantBound()
             solveOptions.knownBound = known
             solveOptions.timeLimit = remaining()
             solveOptions.hint = model.hint(from: improved)
@@ -224,7 +224,7 @@ public struct RosterEngine: Sendable {
             best = Solution(values: entry.values, objective: entry.objective)
         }
         // The neighbourhood search may have reached the known bound after the tree stopped.
-        if let bound = known, result.bound.map({ bound > $0 }) ?? true { result.bound = bound }
+        result.bound = tighter(result.bound, known, minimize: true)
         if let best, result.termination != .optimal, let bound = result.bound,
            bound >= provingBound(for: best.objective, step: built.objectiveStep) {
             result.termination = .optimal
@@ -235,13 +235,6 @@ public struct RosterEngine: Sendable {
     /// Column-generation rounds of the decomposition bound at most (it converges in 15–100 on
     /// 12–60-person weeks).
     static let decompositionRounds = 150
-
-    /// The larger of two lower bounds, either one missing.
-    func tighter(_ a: Double?, _ b: Double?) -> Double? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return max(a, b)
-    }
 
     /// The least bound that proves a roster optimal: within the step of the objective's values
     /// below it (any bound above objective − step leaves no better value), or the roster itself.
