@@ -149,9 +149,11 @@ public protocol Solver: Sendable {
 /// A stop asked from outside (a planner's Ctrl-C): every search polls it and returns what it has.
 public final class Interruption: Sendable {
     private let flag = Atomic<Bool>(false)
-    public init() {}
+    private let parent: Interruption?
+    /// `following`: a stop asked of that one stops this one too (not the other way round).
+    public init(following parent: Interruption? = nil) { self.parent = parent }
     public func interrupt() { flag.store(true, ordering: .relaxed) }
-    public var isInterrupted: Bool { flag.load(ordering: .relaxed) }
+    public var isInterrupted: Bool { flag.load(ordering: .relaxed) || parent?.isInterrupted == true }
 }
 
 /// Where two searches running at once (branch-and-cut on one thread, a neighbourhood search on the

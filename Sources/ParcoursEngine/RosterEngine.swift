@@ -66,7 +66,7 @@ public struct RosterEngine: Sendable {
             roster.solver.seconds = seconds()
             return roster
         }
-        let (result, best) = search(built, options: options, elapsed: seconds)
+        let (result, best) = searchWithinTheLimit(built, options: options, elapsed: seconds)
         roster.statistics = Roster.Statistics(variables: result.statistics.variables, constraints: result.statistics.constraints,
                                               simplexIterations: result.statistics.simplexIterations, nodes: result.statistics.nodes)
         switch (result.termination, best) {
@@ -95,18 +95,48 @@ public struct RosterEngine: Sendable {
         return roster
     }
 
+    /// Seconds past the time limit at most before the engine answers with the best roster so far.
+    static let grace = 0.5
+
+    /// The search on a worker thread, waited for until the time limit (and `grace`): GLPK's longest
+    /// steps (a large root's cut rounds, its first factorisation) do not look at the clock between
+    /// their start and their end, and on a busy machine they overran a 10 s limit by 5 s at 1000
+    /// people. Past that wall the best roster on the board is the answer (with the best bound
+    /// reported so far), and the worker is asked to stop; it ends in the background.
+    private func searchWithinTheLimit(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
+        let deadline = ContinuousClock.now + .seconds(max(0, options.timeLimit - elapsed()))
+        let board = IncumbentBoard()
+        let merged = ProgressMerger(options.progress, offset: elapsed())
+        let stop = Interruption(following: options.interruption)
+        var inner = options
+        inner.interruption = stop
+        let outcome = Mutex<(SolveResult, Solution?)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let engine = self, worker = inner
+        DispatchQueue.global().async {
+            let r = engine.search(built, options: worker, deadline: deadline, board: board, merged: merged)
+            outcome.withLock { $0 = r }
+            done.signal()
+        }
+        let wall = DispatchTime.now() + max(0, (deadline - .now).seconds) + Self.grace
+        if done.wait(timeout: wall) == .success { return outcome.withLock { $0! } }
+        stop.interrupt()
+        options.log?("the search ran past its time limit: the best roster so far is the answer")
+        let best = board.entry.map { Solution(values: $0.values, objective: $0.objective) }
+        return (SolveResult(termination: .timeLimit, solution: best, bound: merged.bound, statistics: SolveStatistics(built.model)), best)
+    }
+
     /// The search: a first roster, then the neighbourhood search beside branch-and-cut and the bound
     /// by participant (at once, or one after the other under a work limit). Returns branch-and-cut's
-    /// result (its termination and bound) and the best roster either found.
-    private func search(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
+    /// result (its termination and bound) and the best roster either found, also kept on `board`.
+    private func search(_ built: RosterModel, options: EngineOptions, deadline: ContinuousClock.Instant,
+                        board: IncumbentBoard, merged: ProgressMerger) -> (SolveResult, Solution?) {
         let model = built.model
-        let deadline = ContinuousClock.now + .seconds(max(0, options.timeLimit - elapsed()))
         @Sendable func remaining() -> Double { max(0.001, (deadline - .now).seconds) }
         var solveOptions = SolveOptions(timeLimit: remaining(), relativeGap: options.relativeGap)
         solveOptions.objectiveStep = built.objectiveStep
         solveOptions.nodeLimit = options.nodeLimit
         solveOptions.branchingPriority = built.branchingPriority
-        let merged = ProgressMerger(options.progress, offset: elapsed())
         solveOptions.progress = { p in merged.report(incumbent: p.incumbent, bound: p.bound, nodes: p.nodes) }
         solveOptions.log = options.log
         solveOptions.interruption = options.interruption
@@ -117,7 +147,6 @@ public struct RosterEngine: Sendable {
             let result = solver.solve(model, options: solveOptions)
             return (result, result.solution)
         }
-        let board = IncumbentBoard()
         board.post(start, objective: model.objectiveValue(start), source: "first roster")
         let report: @Sendable (Double) -> Void = { objective in merged.report(incumbent: objective, bound: nil, nodes: nil) }
         report(model.objectiveValue(start))
@@ -302,14 +331,16 @@ private final class ProgressMerger: Sendable {
 
     init(_ sink: (@Sendable (SolveProgress) -> Void)?, offset: Double) { self.sink = sink; self.offset = offset }
 
+    /// The best bound reported so far.
+    var bound: Double? { state.withLock { $0.bound } }
+
     func report(incumbent: Double?, bound: Double?, nodes: Int?) {
-        guard let sink else { return }
         let snapshot: SolveProgress = state.withLock { s in
             if let x = incumbent, x.isFinite, x < (s.incumbent ?? .infinity) { s.incumbent = x }
             if let b = bound, b.isFinite, abs(b) < 1e300, b > (s.bound ?? -.infinity) { s.bound = min(b, s.incumbent ?? b) }
             if let nodes { s.nodes = max(s.nodes, nodes) }
             return SolveProgress(incumbent: s.incumbent, bound: s.bound, seconds: offset + (ContinuousClock.now - origin).seconds, nodes: s.nodes)
         }
-        sink(snapshot)
+        sink?(snapshot)
     }
 }

@@ -156,13 +156,13 @@ public struct RosterModel: Sendable {
     }
 
     private mutating func addAssignmentVariables() throws(ModelError) {
+        let activities = scenario.activities
         for (p, participant) in scenario.participants.enumerated() {
-            for (si, shift) in index.shifts.enumerated() {
-                let activity = scenario.activities[shift.activity]
-                guard isAvailable(participant, shift.period), Self.meetsRequirements(participant, activity),
-                      Self.respectsRestrictions(participant, activity),
-                      shift.ratio == 0 || !supervisionsOfShift[si].isEmpty else { continue }
-                let v = try model.addBinary("x[\(participant.id),\(activity.id),\(name(shift.period))]")
+            // Requirements and restrictions once per activity, not once per shift (3000 people).
+            let may = activities.map { Self.meetsRequirements(participant, $0) && Self.respectsRestrictions(participant, $0) }
+            for (si, shift) in index.shifts.enumerated() where may[shift.activity] {
+                guard isAvailable(participant, shift.period), shift.ratio == 0 || !supervisionsOfShift[si].isEmpty else { continue }
+                let v = try model.addBinary("x[\(participant.id),\(activities[shift.activity].id),\(name(shift.period))]")
                 assignmentsOfShift[si].append(assignments.count)
                 assignmentsAt[p][shift.period.index].append(assignments.count)
                 assignments.append(Assignment(participant: p, shift: si, variable: v))

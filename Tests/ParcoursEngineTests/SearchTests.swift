@@ -7,6 +7,7 @@
 import Foundation
 import GLPK
 import Modelling
+import Synchronization
 import Testing
 import ParcoursScenario
 @testable import ParcoursEngine
@@ -121,4 +122,35 @@ func matrixWeek(_ name: String) throws -> Scenario {
         // GLPK's MPS writer keeps the objective's constant (as the objective row's RHS).
         #expect(abs(problem.integerObjective - (roster.objective ?? .nan)) < 1e-6 * max(1, abs(roster.objective ?? 1)))
     }
+}
+
+/// GLPK for the first `honest` solves, then a solver that ignores the clock (as a large root's cut
+/// rounds do) until it is interrupted or 30 s have passed.
+private final class StallingSolver: Solver {
+    let calls = Mutex(0), honest: Int
+    init(honest: Int) { self.honest = honest }
+    var name: String { "stalling" }
+    var version: String { "0" }
+    func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        let call = calls.withLock { $0 += 1; return $0 }
+        if call <= honest { return GLPKSolver().solve(model, options: options) }
+        let start = ContinuousClock.now
+        while options.interruption?.isInterrupted != true, ContinuousClock.now - start < .seconds(30) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return SolveResult(termination: .timeLimit, solution: nil, bound: nil, statistics: SolveStatistics(model))
+    }
+}
+
+@Test func aSearchStuckPastTheLimitStillAnswersWithTheBestRosterSoFar() {
+    // The first roster comes from GLPK; every later solve stalls past the 1 s limit. The engine
+    // answers at its wall with that roster (a valid one, not proven) and logs why.
+    let messages = Mutex<[String]>([])
+    var options = EngineOptions(timeLimit: 1)
+    options.log = { line in messages.withLock { $0.append(line) } }
+    let scenario = quarterHourWeek()
+    let r = RosterEngine(solver: StallingSolver(honest: 1)).solve(scenario, options: options)
+    #expect(r.status == .feasible)
+    #expect(RosterVerification(scenario: scenario, roster: r).isValid)
+    #expect(messages.withLock { $0 }.contains { $0.contains("ran past its time limit") })
 }
