@@ -86,12 +86,22 @@ struct NeighbourhoodSearch: Sendable {
 
     // MARK: A first roster
 
-    /// Everyone idle but what is pinned or frozen, with the supervisors, trainings and slacks those
-    /// need: the sub-problem over the supervision of the pinned shifts, the enrolments in pinned
+    /// The greedy roster (`GreedyRoster`), or else everyone idle but what is pinned or frozen, with
+    /// the supervisors, trainings and slacks those need: the sub-problem over the supervision of the pinned shifts, the enrolments in pinned
     /// trainings (someone may have to join to reach a minimum) and every slack. Nil when that has
     /// no solution (the week itself may be infeasible: the full search says why).
     func firstRoster(timeLimit: Double) -> [Double]? {
         let model = built.model
+        if let greedy = GreedyRoster(built).point() {
+            if model.isFeasible(greedy) { return greedy }
+            // Its slacks from the solver when their propagated bounds missed a row.
+            let sub = model.restricted(free: dependent, dependent: dependent, at: greedy)
+            if let solution = solver.solve(sub.model, options: SolveOptions(timeLimit: max(0.05, timeLimit))).solution {
+                let completed = sub.expand(solution.values, into: greedy)
+                if model.isFeasible(completed) { return completed }
+            }
+        }
+        // Everyone idle but what is pinned or frozen.
         func pinned(_ v: Variable) -> Bool { (model.definition(v).lower ?? 0) > 0 }
         let point = model.variables.map { max(0, $0.lower ?? 0) }
         var free = dependent
