@@ -155,7 +155,7 @@ public struct RosterEngine: Sendable {
         lns.interruption = options.interruption
         // The bound by participant (the decomposition): a tree started after it takes it as its own,
         // and a roster that meets it is proven without one.
-        @Sendable func participantBound() -> Double? {
+        @Sendable func participantBound(also others: [[Double]?] = []) -> Double? {
             guard options.decompositionBound else { return nil }
             let entry = board.entry!
             var decomposition = DecompositionOptions()
@@ -170,7 +170,11 @@ public struct RosterEngine: Sendable {
             if options.effort != nil { decomposition.pricingTimeLimit = remaining() }
             decomposition.integerMasterTimeLimit = options.effort != nil ? remaining()
                 : min(max(0.001, remaining() - decomposition.timeLimit), options.timeLimit / 20)
-            let r = model.decompositionBound(blocks: built.participantBlocks, points: [entry.values], solver: solver, options: decomposition)
+            // The master starts from the best roster so far, the first one and branch-and-cut's
+            // (built in other ways: their weeks together let the integer master mix them).
+            var seeds = [entry.values]
+            for other in [start] + others.compactMap({ $0 }) where !seeds.contains(other) { seeds.append(other) }
+            let r = model.decompositionBound(blocks: built.participantBlocks, points: seeds, solver: solver, options: decomposition)
             if let point = r.point { board.post(point, objective: model.objectiveValue(point), source: "integer master") }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
                          + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
@@ -197,7 +201,7 @@ public struct RosterEngine: Sendable {
             result = branchAndCut(solveOptions)
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
-                known = participantBound()
+                known = participantBound(also: [result.solution?.values])
                 if known.map({ $0 < provingBound(for: board.entry!.objective, step: built.objectiveStep) }) ?? true {
                     lns.rounds = effort
                     lns.threads = max(1, options.threads)
@@ -222,7 +226,7 @@ public struct RosterEngine: Sendable {
                     var r = branchAndCut(tree)
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
-                        bound = participantBound()
+                        bound = participantBound(also: [r.solution?.values])
                         tree.knownBound = tighter(bound, r.bound, minimize: true)
                         tree.timeLimit = remaining()
                         // What is left of the time goes to the tree itself (measured: pseudo-costs'
