@@ -73,6 +73,11 @@ public struct Propagation: Sendable {
         upper[j] = up
     }
 
+    /// The larger of two bounds' sizes, the infinite ones left out (0 when both are).
+    private static func magnitude(_ a: Double, _ b: Double) -> Double {
+        max(a.isFinite ? abs(a) : 0, b.isFinite ? abs(b) : 0)
+    }
+
     /// Tightens bounds from the given rows until nothing changes; false when a row cannot hold or
     /// more than `limit` bounds had to change.
     private mutating func propagate<S: Sequence>(_ seeds: S, limit: Int) -> Bool where S.Element == Int {
@@ -117,10 +122,9 @@ public struct Propagation: Sendable {
                     newLower = (newLower - 1e-6).rounded(.up)
                     newUpper = (newUpper + 1e-6).rounded(.down)
                 }
-                let scale = 1e-6 * max(1, [lower[j], upper[j]].filter(\.isFinite).map(abs).max() ?? 1)
+                let scale = 1e-6 * max(1, Self.magnitude(lower[j], upper[j]))
                 // Continuous bounds move only by a worthwhile step (no endless creeping).
-                let magnitude = [newLower, newUpper].filter(\.isFinite).map(abs).max() ?? 1
-                let step = isInteger[j] ? 0.5 : max(scale, 1e-3 * max(1, magnitude))
+                let step = isInteger[j] ? 0.5 : max(scale, 1e-3 * max(1, Self.magnitude(newLower, newUpper)))
                 let tightensLower = newLower > lower[j] + step, tightensUpper = newUpper < upper[j] - step
                 guard tightensLower || tightensUpper else { continue }
                 let lo = tightensLower ? newLower : lower[j], up = tightensUpper ? newUpper : upper[j]

@@ -45,9 +45,15 @@ struct GreedyRoster {
         /// Puts assignment i on, with the supervisors its shift then needs fixed on at once (left
         /// open, two shifts could count on the same one) and, for a novice, enough experienced
         /// people there already; false, and nothing changed, when that cannot be done.
+        /// Shifts that could not get one more supervisor: fixings only ever narrow what is left,
+        /// so they never can again (without it a large site tried every supervisor for every
+        /// candidate: 20 s at 250 people).
+        var unsupervisable = Set<Int>()
         func assign(_ i: Int) -> Bool {
             let a = built.assignments[i], v = a.variable.index, shift = shifts[a.shift]
             guard !rules.isFixed(v) else { return false }
+            let needsSupervisor = shift.ratio > 0 && staffed[a.shift] + 1 > shift.ratio * supervised[a.shift]
+            if needsSupervisor, unsupervisable.contains(a.shift) { return false }
             let novice = isNovice(a)
             if novice, let m = built.scenario.activities[shift.activity].mentoring,
                novices[a.shift] + 1 > m.ratio * (staffed[a.shift] - novices[a.shift]) { return false }
@@ -60,7 +66,7 @@ struct GreedyRoster {
                 return false
             }
             while shift.ratio > 0, staffed[a.shift] + 1 > shift.ratio * (supervised[a.shift] + added) {
-                guard addSupervisor() else { rules.undo(to: mark); return false }
+                guard addSupervisor() else { unsupervisable.insert(a.shift); rules.undo(to: mark); return false }
             }
             guard rules.fix(v, at: 1) else { rules.undo(to: mark); return false }
             hours[a.participant] += shift.period.hours

@@ -75,7 +75,8 @@ public struct RosterEngine: Sendable {
             fill(&roster, from: solution, of: built, bound: result.bound)
         case (_, let solution?):
             roster.status = .feasible
-            fill(&roster, from: solution, of: built, bound: result.bound ?? built.model.boundFromVariableBounds)
+            // A Lagrangian bound from poor duals can lie below even the variables' own bounds.
+            fill(&roster, from: solution, of: built, bound: tighter(result.bound, built.model.boundFromVariableBounds, minimize: true))
         case (.infeasible, nil):
             roster.status = .infeasible
             roster.explanation = InfeasibilityExplainer(solver: solver).explain(scenario, frozenBefore: options.frozenBefore)
