@@ -40,9 +40,6 @@ public struct Propagation: Sendable {
         trail.removeAll()
     }
 
-    /// The row that refused the last fixing refused.
-    public private(set) var refusedBy: Int?
-
     /// A point to come back to with `undo(to:)`.
     public var checkpoint: Int { trail.count }
 
@@ -73,6 +70,14 @@ public struct Propagation: Sendable {
         upper[j] = up
     }
 
+    /// The least (or most) of a row's other terms, from the row's finite part `total` (with
+    /// `infinite` terms left out of it) and this term's coefficient and bound on that side: nil
+    /// when another term is infinite.
+    private static func others(_ total: Double, infinite: Int, coefficient: Double, bound: Double) -> Double? {
+        if infinite == 0 { return total - coefficient * bound }
+        return infinite == 1 && bound.isInfinite ? total : nil
+    }
+
     /// The larger of two bounds' sizes, the infinite ones left out (0 when both are).
     private static func magnitude(_ a: Double, _ b: Double) -> Double {
         max(a.isFinite ? abs(a) : 0, b.isFinite ? abs(b) : 0)
@@ -94,29 +99,21 @@ public struct Propagation: Sendable {
                 if up.isInfinite { mostInfinite += 1 } else { most += t.coefficient * up }
             }
             let tolerance = 1e-6 * max(1, abs(least), abs(most))
-            if let u = row.upper, leastInfinite == 0, least > u + tolerance { refusedBy = i; return false }
-            if let l = row.lower, mostInfinite == 0, most < l - tolerance { refusedBy = i; return false }
+            if let u = row.upper, leastInfinite == 0, least > u + tolerance { return false }
+            if let l = row.lower, mostInfinite == 0, most < l - tolerance { return false }
             for t in row.terms {
                 let j = t.variable, a = t.coefficient
                 var newLower = lower[j], newUpper = upper[j]
                 let ownLeast = a > 0 ? lower[j] : upper[j], ownMost = a > 0 ? upper[j] : lower[j]
                 // a x <= u - (least of the others)
-                if let u = row.upper {
-                    let others = leastInfinite == 0 ? least - a * ownLeast
-                        : (leastInfinite == 1 && ownLeast.isInfinite ? least : .nan)
-                    if others.isFinite {
-                        let limit = (u - others) / a
-                        if a > 0 { newUpper = min(newUpper, limit) } else { newLower = max(newLower, limit) }
-                    }
+                if let u = row.upper, let others = Self.others(least, infinite: leastInfinite, coefficient: a, bound: ownLeast) {
+                    let limit = (u - others) / a
+                    if a > 0 { newUpper = min(newUpper, limit) } else { newLower = max(newLower, limit) }
                 }
                 // a x >= l - (most of the others)
-                if let l = row.lower {
-                    let others = mostInfinite == 0 ? most - a * ownMost
-                        : (mostInfinite == 1 && ownMost.isInfinite ? most : .nan)
-                    if others.isFinite {
-                        let limit = (l - others) / a
-                        if a > 0 { newLower = max(newLower, limit) } else { newUpper = min(newUpper, limit) }
-                    }
+                if let l = row.lower, let others = Self.others(most, infinite: mostInfinite, coefficient: a, bound: ownMost) {
+                    let limit = (l - others) / a
+                    if a > 0 { newLower = max(newLower, limit) } else { newUpper = min(newUpper, limit) }
                 }
                 if isInteger[j] {
                     newLower = (newLower - 1e-6).rounded(.up)
@@ -128,7 +125,7 @@ public struct Propagation: Sendable {
                 let tightensLower = newLower > lower[j] + step, tightensUpper = newUpper < upper[j] - step
                 guard tightensLower || tightensUpper else { continue }
                 let lo = tightensLower ? newLower : lower[j], up = tightensUpper ? newUpper : upper[j]
-                if lo > up + scale { refusedBy = i; return false }
+                if lo > up + scale { return false }
                 set(j, lower: lo, upper: max(lo, up))
                 changes += 1
                 if changes > limit { return false }

@@ -25,7 +25,7 @@ struct GreedyRoster {
         guard var rules = Propagation(model) else { return nil }
         var cost = [Double](repeating: 0, count: model.variables.count)
         for t in model.objective { cost[t.variable.index] += t.coefficient }
-        let shifts = built.index.shifts, people = built.scenario.participants
+        let shifts = built.index.shifts, people = built.scenario.participants, activities = built.scenario.activities
         var hours = [Double](repeating: 0, count: people.count)
         var staffed = [Int](repeating: 0, count: shifts.count)
         func isOn(_ v: Variable) -> Bool { rules.lower[v.index] > 0.5 }
@@ -37,7 +37,7 @@ struct GreedyRoster {
         var supervised = [Int](repeating: 0, count: shifts.count), novices = [Int](repeating: 0, count: shifts.count)
         for v in built.supervisions where isOn(v.variable) { supervised[v.shift] += 1 }
         func isNovice(_ a: RosterModel.Assignment) -> Bool {
-            guard let m = built.scenario.activities[shifts[a.shift].activity].mentoring else { return false }
+            guard let m = activities[shifts[a.shift].activity].mentoring else { return false }
             return people[a.participant].level(m.skill) < m.level
         }
         for a in built.assignments where isOn(a.variable) && isNovice(a) { novices[a.shift] += 1 }
@@ -54,7 +54,7 @@ struct GreedyRoster {
             let needsSupervisor = shift.ratio > 0 && staffed[a.shift] + 1 > shift.ratio * supervised[a.shift]
             if needsSupervisor, unsupervisable.contains(a.shift) { return false }
             let novice = isNovice(a)
-            if novice, let m = built.scenario.activities[shift.activity].mentoring,
+            if novice, let m = activities[shift.activity].mentoring,
                novices[a.shift] + 1 > m.ratio * (staffed[a.shift] - novices[a.shift]) { return false }
             let mark = rules.checkpoint
             var added = 0
