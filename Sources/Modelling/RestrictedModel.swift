@@ -53,6 +53,10 @@ extension Model {
             // A row left with one free variable is a bound on it (most rows of a small neighbourhood:
             // a slack's definition once the decisions around it are fixed).
             if terms.count == 1, tighten(&sub.variables[terms[0].variable.index], terms[0].coefficient, lower, upper) { continue }
+            // A row no values within the free variables' bounds can break is left out (most rows
+            // of a neighbourhood that frees supervision: "this person there needs a supervisor"
+            // for every person fixed away from the shift). Bounds only narrow later, so it stays so.
+            if isRedundant(terms, lower, upper, in: sub) { continue }
             sub.constraints.append(ConstraintDefinition(name: c.name, terms: terms, lower: lower, upper: upper))
         }
         var constant = objectiveConstant
@@ -63,6 +67,21 @@ extension Model {
         sub.objectiveConstant = constant
         sub.sense = sense
         return RestrictedModel(model: sub, original: original)
+    }
+
+    /// Whether every value of `terms` within their variables' bounds in `sub` lies in [lower, upper]
+    /// (a side with no bound always holds; an unbounded variable makes its sides unknown).
+    private func isRedundant(_ terms: [(variable: Variable, coefficient: Double)], _ lower: Double?, _ upper: Double?,
+                             in sub: Model) -> Bool {
+        var least = 0.0, most = 0.0
+        for t in terms {
+            let v = sub.variables[t.variable.index], a = t.coefficient
+            least += a * ((a > 0 ? v.lower : v.upper) ?? (a > 0 ? -.infinity : .infinity))
+            most += a * ((a > 0 ? v.upper : v.lower) ?? (a > 0 ? .infinity : -.infinity))
+        }
+        if let lower { guard least.isFinite, least >= lower - 1e-9 * max(1, abs(lower)) else { return false } }
+        if let upper { guard most.isFinite, most <= upper + 1e-9 * max(1, abs(upper)) else { return false } }
+        return true
     }
 
     /// Narrows `v`'s bounds to `lower <= coefficient × v <= upper`; false (and no change) when the

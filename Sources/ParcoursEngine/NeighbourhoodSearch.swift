@@ -3,7 +3,7 @@
 // Large-neighbourhood search over the week's model (shared/notes/solver-performance.md: how general
 // solvers' incumbents are beaten on rostering). A roster is a point of the model; a neighbourhood
 // frees the assignments of some people (all their week, or one day of it) and the supervision of the
-// shifts they could work, keeps everything else where it is, and the small MIP left is solved with
+// shifts they work or could fill, or some shifts of one period whole; it keeps everything else where it is, and the small MIP left is solved with
 // GLPK from the current roster, so that it can only improve. Neighbourhoods grow while their
 // sub-problems are solved to optimality within the node limit, and shrink when they are not.
 //
@@ -122,8 +122,8 @@ struct NeighbourhoodSearch: Sendable {
 
     /// People at random; the people of activities at random; one day of people at random; the
     /// people who could work today's short shifts (on those days); the people short of their
-    /// minimum or of a goal, with others of their activities; everyone in one period (who works
-    /// where then: an assignment problem, whatever the size).
+    /// minimum or of a goal, with others of their activities; shifts of one period at random,
+    /// whole, with their supervision (who works and who supervises where then).
     enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period }
 
     /// A neighbourhood of about `size` free decisions around `point`: its free variables.
@@ -131,7 +131,7 @@ struct NeighbourhoodSearch: Sendable {
         var free = [Bool](repeating: false, count: built.model.variables.count)
         let P = built.scenario.participants.count
         var count = 0
-        func take(_ p: Int, day: Int?) { count += self.take(p, day: day, into: &free) }
+        func take(_ p: Int, day: Int?) { count += self.take(p, day: day, at: point, into: &free) }
         switch kind {
         case .people:
             for p in random.shuffled(Array(0..<P)) where count < size { take(p, day: nil) }
@@ -164,9 +164,13 @@ struct NeighbourhoodSearch: Sendable {
         case .period:
             let periods = built.index.periods
             let t = periods[random.below(periods.count)].index
-            for (si, shift) in built.index.shifts.enumerated() where shift.period.index == t {
+            // Its shifts in a random order, whole, until the size (a large site's period is a
+            // sub-problem GLPK does not finish in seconds).
+            let shifts = built.index.shifts.indices.filter { built.index.shifts[$0].period.index == t }
+            for si in random.shuffled(shifts) where count < size {
                 for i in assignmentsOfShift[si] { free[built.assignments[i].variable.index] = true }
                 for i in supervisionOfShift[si] { free[built.supervisions[i].variable.index] = true }
+                count += assignmentsOfShift[si].count + supervisionOfShift[si].count
             }
         case .day:
             let days = built.scenario.calendar.days.count
@@ -177,13 +181,18 @@ struct NeighbourhoodSearch: Sendable {
     }
 
     /// Frees p's decisions (on one day, or all week with their enrolments) and the supervision of
-    /// the shifts they could work; returns what that costs, in decisions.
-    private func take(_ p: Int, day: Int?, into free: inout [Bool]) -> Int {
+    /// the shifts they work in `point` or could work where a shift is short there; returns what
+    /// that costs, in decisions. (Freeing the supervision of every shift they could work made one
+    /// person a 1200-variable sub-problem on a 250-person site, which GLPK did not solve in
+    /// seconds; the shifts open and staffed are re-supervised by the period neighbourhoods.)
+    private func take(_ p: Int, day: Int?, at point: [Double], into free: inout [Bool]) -> Int {
         var count = 0
         for i in assignmentsOf[p] {
             let a = built.assignments[i]
             guard day == nil || built.index.shifts[a.shift].period.dayIndex == day else { continue }
             if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
+            let works = point[a.variable.index] > 0.5
+            guard works || built.shortfallOfShift[a.shift].map({ point[$0.index] > 0.5 }) ?? false else { continue }
             for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
                 free[built.supervisions[s].variable.index] = true; count += 1
             }
@@ -248,7 +257,7 @@ struct NeighbourhoodSearch: Sendable {
             statistics.rounds += 1
             let chosen = (0..<threads).map { _ in kinds.next(&random) }
             let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, &random) }
-            let cuts: Bool
+                let cuts: Bool
             switch options.cuts {
             case .never: cuts = false
             case .always: cuts = true
