@@ -22,6 +22,8 @@ public struct Propagation: Sendable {
     public private(set) var upper: [Double]
     /// (variable, its bounds before a change), newest last.
     private var trail: [(variable: Int, lower: Double, upper: Double)] = []
+    /// Rows waiting in `propagate`'s queue (all false between two calls).
+    private var queued: [Bool]
     /// Bound changes at most per `fix` (a safety net against long continuous tightening chains):
     /// past it the fixing is refused, as one that breaks a row is.
     private let changesPerFix = 100_000
@@ -32,6 +34,7 @@ public struct Propagation: Sendable {
         var rowsOf = [[Int]](repeating: [], count: model.variables.count)
         for (i, row) in rows.enumerated() { for t in row.terms { rowsOf[t.variable].append(i) } }
         self.rowsOf = rowsOf
+        queued = [Bool](repeating: false, count: rows.count)
         isInteger = model.variables.map { $0.kind != .continuous }
         lower = model.variables.map { $0.lower ?? -.infinity }
         upper = model.variables.map { $0.upper ?? .infinity }
@@ -86,21 +89,30 @@ public struct Propagation: Sendable {
     /// Tightens bounds from the given rows until nothing changes; false when a row cannot hold or
     /// more than `limit` bounds had to change.
     private mutating func propagate<S: Sequence>(_ seeds: S, limit: Int) -> Bool where S.Element == Int {
-        var queue = Array(seeds), queued = Set(queue), changes = 0
+        var queue: [Int] = [], changes = 0
+        for i in seeds where !queued[i] { queued[i] = true; queue.append(i) }
+        // Whatever the way out, the queue is left empty.
+        defer { for i in queue { queued[i] = false } }
         while let i = queue.popLast() {
-            queued.remove(i)
+            queued[i] = false
             let row = rows[i]
             // The least and the most the row's activity can be, infinite parts counted apart.
-            var least = 0.0, most = 0.0, leastInfinite = 0, mostInfinite = 0
+            // Also the widest term (|a| × its range): no term can tighten when the row's slack on
+            // a side is at least that, the usual case, and the row is then done in one pass.
+            var least = 0.0, most = 0.0, leastInfinite = 0, mostInfinite = 0, widest = 0.0
             for t in row.terms {
                 let lo = t.coefficient > 0 ? lower[t.variable] : upper[t.variable]
                 let up = t.coefficient > 0 ? upper[t.variable] : lower[t.variable]
                 if lo.isInfinite { leastInfinite += 1 } else { least += t.coefficient * lo }
                 if up.isInfinite { mostInfinite += 1 } else { most += t.coefficient * up }
+                widest = max(widest, t.coefficient * (up - lo))
             }
             let tolerance = 1e-6 * max(1, abs(least), abs(most))
             if let u = row.upper, leastInfinite == 0, least > u + tolerance { return false }
             if let l = row.lower, mostInfinite == 0, most < l - tolerance { return false }
+            let upperIdle = row.upper.map { leastInfinite > 1 || (leastInfinite == 0 && $0 - least >= widest) } ?? true
+            let lowerIdle = row.lower.map { mostInfinite > 1 || (mostInfinite == 0 && most - $0 >= widest) } ?? true
+            if upperIdle && lowerIdle { continue }
             for t in row.terms {
                 let j = t.variable, a = t.coefficient
                 var newLower = lower[j], newUpper = upper[j]
@@ -129,7 +141,7 @@ public struct Propagation: Sendable {
                 set(j, lower: lo, upper: max(lo, up))
                 changes += 1
                 if changes > limit { return false }
-                for k in rowsOf[j] where k != i && queued.insert(k).inserted { queue.append(k) }
+                for k in rowsOf[j] where k != i && !queued[k] { queued[k] = true; queue.append(k) }
             }
         }
         return true
