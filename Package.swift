@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ParcoursReports", targets: ["ParcoursReports"]),
         .library(name: "ParcoursExplain", targets: ["ParcoursExplain"]),
         .library(name: "Modelling", targets: ["Modelling"]),
+        .library(name: "ModellingGLPK", targets: ["ModellingGLPK"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,8 +30,10 @@ let package = Package(
         ),
         // Layer 1: a thin, safe Swift wrapper around one glp_prob.
         .target(name: "GLPK", dependencies: ["CGLPK"]),
-        // Layer 2: solver-agnostic linear / mixed-integer models, with a GLPK backend.
-        .target(name: "Modelling", dependencies: ["GLPK"]),
+        // Layer 2: solver-agnostic linear / mixed-integer models and the `Solver` protocol; no solver inside.
+        .target(name: "Modelling"),
+        // Layer 2': the GLPK backend of `Solver` (loading, the dive, branch-and-cut's callback).
+        .target(name: "ModellingGLPK", dependencies: ["Modelling", "GLPK"]),
         // Layer 3a: the scenario format (contract §1–3, §7): types, loading, validation, variants.
         .target(name: "ParcoursScenario", dependencies: [
             .product(name: "Yams", package: "Yams"),
@@ -40,7 +43,7 @@ let package = Package(
         // Layer 3b': the week explained from scenario + roster (who is short and why); no solver inside.
         .target(name: "ParcoursExplain", dependencies: ["ParcoursScenario", "ParcoursRoster"]),
         // Layer 3c: the rostering model (contract §4–5), solving, verification.
-        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "ParcoursExplain", "Modelling"]),
+        .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "ParcoursExplain", "Modelling", "ModellingGLPK"]),
         // Layer 3d: what people read — HTML, CSV, ICS, pseudonyms — pure functions of scenario + roster.
         .target(name: "ParcoursReports", dependencies: [
             "ParcoursScenario", "ParcoursRoster",
@@ -53,8 +56,9 @@ let package = Package(
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
+        .testTarget(name: "ModellingGLPKTests", dependencies: ["ModellingGLPK", "Modelling", "GLPK"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "GLPK"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ModellingGLPK", "GLPK"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

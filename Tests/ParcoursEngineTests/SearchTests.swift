@@ -7,6 +7,7 @@
 import Foundation
 import GLPK
 import Modelling
+import ModellingGLPK
 import Synchronization
 import Testing
 import ParcoursScenario
