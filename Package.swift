@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
         .library(name: "ParcoursScenario", targets: ["ParcoursScenario"]),
+        .library(name: "ParcoursGenerator", targets: ["ParcoursGenerator"]),
         .library(name: "ParcoursRoster", targets: ["ParcoursRoster"]),
         .library(name: "ParcoursReports", targets: ["ParcoursReports"]),
         .library(name: "ParcoursExplain", targets: ["ParcoursExplain"]),
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "ParcoursScenario", dependencies: [
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Layer 3a': generated weeks of every size and shape (families, the benchmark matrix), as scenario YAML.
+        .target(name: "ParcoursGenerator", dependencies: ["ParcoursScenario"]),
         // Layer 3b: the roster as a value (contract §6): its types, JSON and reading; no solver inside.
         .target(name: "ParcoursRoster", dependencies: ["ParcoursScenario"]),
         // Layer 3b': the week explained from scenario + roster (who is short and why); no solver inside.
@@ -51,14 +54,15 @@ let package = Package(
         ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine", "ParcoursExplain", "ParcoursReports",
+            "ParcoursEngine", "ParcoursExplain", "ParcoursReports", "ParcoursGenerator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "ModellingTests", dependencies: ["Modelling"]),
         .testTarget(name: "ModellingGLPKTests", dependencies: ["ModellingGLPK", "Modelling", "GLPK"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ModellingGLPK", "GLPK"]),
+        .testTarget(name: "ParcoursGeneratorTests", dependencies: ["ParcoursGenerator", "ParcoursScenario"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ModellingGLPK", "GLPK"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,7 @@ import Modelling
 import ModellingGLPK
 import Synchronization
 import Testing
+import ParcoursGenerator
 import ParcoursScenario
 @testable import ParcoursEngine
 

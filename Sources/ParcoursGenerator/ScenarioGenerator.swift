@@ -58,6 +58,8 @@
 //   pair) to reach a pinned training's minimum. So everyone idle but the pinned items, those
 //   helpers enrolled in the pinned trainings and one supervisor per pinned shift is a valid roster.
 
+import ParcoursScenario
+
 /// Writes generated scenarios.
 public enum ScenarioGenerator {
     /// A complete scenario file for `participants` people (any size from 1; the command accepts
