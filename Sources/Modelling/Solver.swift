@@ -133,9 +133,17 @@ public struct SolveResult: Sendable {
     public var gap: Double? { relativeGap(solution?.objective, bound) }
 }
 
-func relativeGap(_ incumbent: Double?, _ bound: Double?) -> Double? {
+/// |incumbent − bound| / max(|incumbent|, 1e-9), when both are known.
+public func relativeGap(_ incumbent: Double?, _ bound: Double?) -> Double? {
     guard let incumbent, let bound else { return nil }
     return abs(incumbent - bound) / max(abs(incumbent), 1e-9)
+}
+
+/// The better of two bounds (the larger when minimising), either one missing.
+public func tighter(_ bound: Double?, _ other: Double?, minimize: Bool) -> Double? {
+    guard let bound else { return other }
+    guard let other else { return bound }
+    return minimize ? max(bound, other) : min(bound, other)
 }
 
 /// A backend that solves `Model`s. Each call is independent and synchronous, and may run on any

@@ -9,6 +9,7 @@
 // what is left is a minimal conflict: relaxing any one of its rules makes the week feasible.
 
 import Modelling
+import ModellingGLPK
 import ParcoursExplain
 import ParcoursScenario
 

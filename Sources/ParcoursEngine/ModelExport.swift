@@ -4,6 +4,7 @@
 // HiGHS): free MPS or CPLEX LP, through GLPK's writers.
 
 import Modelling
+import ModellingGLPK
 import ParcoursScenario
 
 public struct ModelExport: Sendable {

@@ -5,6 +5,7 @@
 
 import Dispatch
 import Modelling
+import ModellingGLPK
 import Synchronization
 import ParcoursScenario
 

@@ -2,12 +2,12 @@
 //
 // `parcours generate`: a generated week of a given size, seed and shape (a family preset with
 // overrides), or the whole benchmark matrix into a folder. Shapes are described in
-// Sources/ParcoursScenario/GeneratorShape.swift; what they generate at the top of
+// Sources/ParcoursGenerator/GeneratorShape.swift; what they generate at the top of
 // ScenarioGenerator.swift.
 
 import ArgumentParser
 import Foundation
-import ParcoursScenario
+import ParcoursGenerator
 
 extension GeneratorShape.Supervision: ExpressibleByArgument {}
 

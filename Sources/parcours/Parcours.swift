@@ -6,6 +6,7 @@ import ArgumentParser
 import Foundation
 import ParcoursEngine
 import ParcoursExplain
+import ParcoursGenerator
 import ParcoursScenario
 
 @main

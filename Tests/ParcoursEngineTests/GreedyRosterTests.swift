@@ -4,6 +4,7 @@
 
 import Testing
 import Modelling
+import ModellingGLPK
 import ParcoursScenario
 @testable import ParcoursEngine
 

@@ -6,6 +6,7 @@
 import Testing
 import ParcoursScenario
 @testable import Modelling
+import ModellingGLPK
 @testable import ParcoursEngine
 
 @Test(arguments: ["six-days-018", "fractional-016", "three-slots-018", "afternoon325-012"])

@@ -6,6 +6,7 @@
 
 import Testing
 import Modelling
+import ModellingGLPK
 import ParcoursScenario
 @testable import ParcoursEngine
 

@@ -7,8 +7,10 @@
 import Foundation
 import GLPK
 import Modelling
+import ModellingGLPK
 import Synchronization
 import Testing
+import ParcoursGenerator
 import ParcoursScenario
 @testable import ParcoursEngine
 

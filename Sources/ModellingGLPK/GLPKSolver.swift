@@ -4,6 +4,7 @@
 // result back and frees the problem before returning.
 
 import GLPK
+import Modelling
 
 public struct GLPKSolver: Solver {
     public init() {}
@@ -335,11 +336,4 @@ private final class SearchState {
             }
         }
     }
-}
-
-/// The better of two bounds (the larger when minimising), either one missing.
-public func tighter(_ bound: Double?, _ other: Double?, minimize: Bool) -> Double? {
-    guard let bound else { return other }
-    guard let other else { return bound }
-    return minimize ? max(bound, other) : min(bound, other)
 }

@@ -7,6 +7,7 @@
 // start); an infeasible round is undone and retried one column at a time, up then down.
 
 import GLPK
+import Modelling
 
 struct Dive {
     let model: Model

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Testing
 @testable import Modelling
+import ModellingGLPK
 
 /// Two people, each choosing shifts 1 and 2 of 2 h with 3 h to give (2·x1 + 2·x2 <= 3: one shift
 /// in any roster, one and a half in the relaxation), each shift worth 1; shift 1 takes one person

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import Modelling
 import GLPK
+import ModellingGLPK
 
 private let solver = GLPKSolver()
 

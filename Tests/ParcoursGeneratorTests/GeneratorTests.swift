@@ -7,6 +7,7 @@
 
 import Foundation
 import Testing
+@testable import ParcoursGenerator
 @testable import ParcoursScenario
 
 /// A generated week loaded as a planner's file would be, with its warnings.
