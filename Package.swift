@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
+        .library(name: "ParcoursBench", targets: ["ParcoursBench"]),
         .library(name: "ParcoursScenario", targets: ["ParcoursScenario"]),
         .library(name: "ParcoursGenerator", targets: ["ParcoursGenerator"]),
         .library(name: "ParcoursRoster", targets: ["ParcoursRoster"]),
@@ -47,6 +48,8 @@ let package = Package(
         .target(name: "ParcoursExplain", dependencies: ["ParcoursScenario", "ParcoursRoster"]),
         // Layer 3c: the rostering model (contract §4–5), solving, verification.
         .target(name: "ParcoursEngine", dependencies: ["ParcoursScenario", "ParcoursRoster", "ParcoursExplain", "Modelling", "ModellingGLPK"]),
+        // Layer 3c': the quality gate and the benchmark matrix: a suite of weeks solved under a work limit, against a baseline.
+        .target(name: "ParcoursBench", dependencies: ["ParcoursEngine", "ParcoursScenario", "ParcoursGenerator"]),
         // Layer 3d: what people read — HTML, CSV, ICS, pseudonyms — pure functions of scenario + roster.
         .target(name: "ParcoursReports", dependencies: [
             "ParcoursScenario", "ParcoursRoster",
@@ -54,7 +57,7 @@ let package = Package(
         ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine", "ParcoursExplain", "ParcoursReports", "ParcoursGenerator",
+            "ParcoursEngine", "ParcoursExplain", "ParcoursReports", "ParcoursGenerator", "ParcoursBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
@@ -62,7 +65,7 @@ let package = Package(
         .testTarget(name: "ModellingGLPKTests", dependencies: ["ModellingGLPK", "Modelling", "GLPK"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ParcoursGeneratorTests", dependencies: ["ParcoursGenerator", "ParcoursScenario"]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ModellingGLPK", "GLPK"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ParcoursBench", "ModellingGLPK", "GLPK"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

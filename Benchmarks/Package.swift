@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ParcoursEngine", package: "main"),
                 .product(name: "ParcoursScenario", package: "main"),
+                .product(name: "ParcoursGenerator", package: "main"),
                 .product(name: "Modelling", package: "main"),
             ],
             path: "ParcoursBenchmarks",

@@ -17,6 +17,7 @@ import Benchmark
 import Foundation
 import Modelling
 import ParcoursEngine
+import ParcoursGenerator
 import ParcoursScenario
 
 // MARK: Metrics

@@ -4,9 +4,9 @@
 
 import ArgumentParser
 import Foundation
+import ParcoursBench
 import ParcoursEngine
 import ParcoursExplain
-import ParcoursGenerator
 import ParcoursScenario
 
 @main
@@ -338,11 +338,9 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "Scenario files or folders (default: Scenarios/).") var suite: [String] = []
     @Option(help: "Sizes of generated weeks (classic family, seed 1) to add, e.g. 30,100,300.") var sizes: String = ""
     @Option(help: "Weeks of the benchmark matrix to add: gate (one small week per family, the CI gate), all, or none.")
-    var matrix: MatrixChoice = .gate
+    var matrix: BenchSuite.Matrix = .gate
     @Option(parsing: .unconditional, help: "Rounds of neighbourhood search per week after branch-and-cut's node limit (the work limit).")
     var effort: Int = 40
-
-    enum MatrixChoice: String, ExpressibleByArgument { case gate, all, none }
     @Option(help: "The committed bench baseline (JSON).") var baseline: String?
     @Flag(help: "Write the results as the new baseline instead of checking them.") var update = false
     @Option(name: .customLong("time-limit"), parsing: .unconditional,
@@ -366,18 +364,19 @@ struct BenchCommand: ParsableCommand {
         var cases: [(name: String, scenario: Scenario)] = []
         var inputs: [String] = []
         for path in suite.isEmpty ? ["Scenarios"] : suite {
-            for file in scenarioFiles(under: path) {
+            for file in BenchSuite.scenarioFiles(under: path) {
                 let loaded = try loadScenarioFiles(file)
                 cases.append((file, loaded.scenario))
                 inputs += loaded.files
             }
         }
         if update { try checkOutput(baseline, inputs: inputs) }
-        for s in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            cases.append(("generated-\(s)", try generatedScenario(participants: s)))
-        }
-        for week in ScenarioGenerator.matrix where matrix == .all || (matrix == .gate && week.gate) {
-            cases.append((week.name, try generatedScenario(week.yaml, file: "\(week.name).yaml")))
+        do {
+            cases += try BenchSuite.generatedWeeks(sizes: sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+                                                   matrix: matrix)
+        } catch {
+            printError(error.description)
+            throw ExitCode(Exit.invalidScenario)
         }
         guard !cases.isEmpty else { throw ValidationError("the suite is empty: give scenario files or folders, or --sizes") }
         let reference = try baseline.flatMap { file in update ? nil : try readBaseline(file) }
@@ -412,28 +411,6 @@ struct BenchCommand: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
     }
-
-    /// `path` itself if it is a file, else every `scenario.yaml` below it, sorted.
-    private func scenarioFiles(under path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [path] }
-        guard isDirectory.boolValue else { return [path] }
-        let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-            .filter { ($0 as NSString).lastPathComponent == "scenario.yaml" }.sorted()
-        return found.map { (path as NSString).appendingPathComponent($0) }
-    }
 }
 
-/// A generated week, loaded through the same YAML path as a planner's file.
-func generatedScenario(participants: Int) throws -> Scenario {
-    try generatedScenario(ScenarioGenerator.yaml(participants: participants, seed: 1), file: "generated-\(participants).yaml")
-}
-
-func generatedScenario(_ yaml: String, file: String) throws -> Scenario {
-    do {
-        return try ScenarioLoader.load(yaml: yaml, file: file)
-    } catch {
-        printError(error.description)
-        throw ExitCode(Exit.invalidScenario)
-    }
-}
+extension BenchSuite.Matrix: ExpressibleByArgument {}

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+import ParcoursBench
 import ParcoursScenario
 @testable import ParcoursEngine
 

@@ -5,6 +5,7 @@
 // gate; cost (time, memory, solver work) is noisy on shared machines and is only reported.
 
 import Foundation
+import ParcoursEngine
 import ParcoursScenario
 
 /// One solved week of a bench suite.
