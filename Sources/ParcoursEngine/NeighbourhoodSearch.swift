@@ -3,8 +3,9 @@
 // Large-neighbourhood search over the week's model (shared/notes/solver-performance.md: how general
 // solvers' incumbents are beaten on rostering). A roster is a point of the model; a neighbourhood
 // frees the assignments of some people (all their week, or one day of it) and the supervision of the
-// shifts they work or could fill, or some shifts of one period whole; it keeps everything else where it is, and the small MIP left is solved with
-// GLPK from the current roster, so that it can only improve. Neighbourhoods grow while their
+// shifts they work or could fill, or some shifts of one period whole; it keeps everything else
+// where it is, and the small MIP left is solved with GLPK from the current roster, so that it can
+// only improve. Neighbourhoods grow while their
 // sub-problems are solved to optimality within the node limit, and shrink when they are not.
 //
 // Nothing here depends on the week's shape: no sites, no slot lengths, no objective step.
@@ -257,7 +258,7 @@ struct NeighbourhoodSearch: Sendable {
             statistics.rounds += 1
             let chosen = (0..<threads).map { _ in kinds.next(&random) }
             let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, &random) }
-                let cuts: Bool
+            let cuts: Bool
             switch options.cuts {
             case .never: cuts = false
             case .always: cuts = true
