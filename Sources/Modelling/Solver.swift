@@ -21,6 +21,11 @@ public struct SolveProgress: Sendable {
 public struct SolveOptions: Sendable {
     /// Wall-clock limit for the whole solve, in seconds. Always set.
     public var timeLimit: Double = 60
+    /// Seconds for what follows the root relaxation (the dive and the tree), counted from the
+    /// relaxation's end and within `timeLimit`: the relaxation of a large week may take longer
+    /// (it is then on the board, and its value the bound), what follows it not. `nil` = no limit
+    /// but `timeLimit`.
+    public var treeTimeLimit: Double?
     /// Stop branching after this many nodes: unlike the time limit, the same on every machine, so
     /// that a stopped search ends with the same roster everywhere (quality gates).
     public var nodeLimit: Int?
@@ -177,10 +182,16 @@ public final class IncumbentBoard: Sendable {
     }
     private let best = Mutex<Entry?>(nil)
     private let finishedFlag = Mutex(false)
+    private let root = Mutex<[Double]?>(nil)
 
     public init() {}
 
     public var entry: Entry? { best.withLock { $0 } }
+
+    /// The whole model's root relaxation (by variable index), once a search has solved it: where
+    /// it agrees with a roster, a neighbourhood search may keep that roster fixed.
+    public var relaxation: [Double]? { root.withLock { $0 } }
+    public func postRelaxation(_ values: [Double]) { root.withLock { $0 = values } }
 
     /// Keeps the point if it beats the one held (minimising); returns whether it did.
     @discardableResult

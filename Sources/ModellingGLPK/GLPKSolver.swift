@@ -33,7 +33,9 @@ public struct GLPKSolver: Solver {
             return finish(.solverFailure(error.description))
         }
         stats.nonZeros = problem.nonZeroCount
-        func remainingMilliseconds() -> Int { Int(min(1e9, max(1, (options.timeLimit - elapsed()) * 1000))) }
+        /// The time limit, moved closer after the root relaxation by `treeTimeLimit`.
+        var limit = options.timeLimit
+        func remainingMilliseconds() -> Int { Int(min(1e9, max(1, (limit - elapsed()) * 1000))) }
         let log = options.log.map { handler in { (line: String) in handler(line) } }
 
         let isMIP = model.integerVariableCount > 0
@@ -56,6 +58,10 @@ public struct GLPKSolver: Solver {
             case (.ok, .optimal): break
             default: return finish(.solverFailure("simplex ended with \(code), solution \(status)"))
             }
+            if isMIP, let board = options.board {
+                board.postRelaxation(Array(problem.basicColumnValues.dropFirst()))
+                options.progress?(SolveProgress(incumbent: nil, bound: problem.basicObjective, seconds: elapsed(), nodes: 0))
+            }
             if !isMIP {
                 let values = Array(problem.basicColumnValues.dropFirst())
                 let objective = problem.basicObjective
@@ -66,6 +72,7 @@ public struct GLPKSolver: Solver {
         }
 
         // Branch and cut.
+        if let tree = options.treeTimeLimit { limit = min(limit, elapsed() + max(0, tree)) }
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
         var firstIsHint = firstIncumbent != nil
         if diving && !presolve {
@@ -88,13 +95,15 @@ public struct GLPKSolver: Solver {
         // and the dive's or the hint's point the solution. (Measured: 2.5 s past a 10 s limit at
         // 1000 people when the tree started with half a second left after a 4 s root.)
         let treeNeeds = rootSeconds > 1 ? rootSeconds : 0.1 * rootSeconds
-        if !presolve, options.timeLimit - elapsed() < treeNeeds {
+        if !presolve, limit - elapsed() < treeNeeds {
             stats.simplexIterations = problem.simplexIterations
             let point = firstIncumbent.map { Array($0.dropFirst()) }
             return finish(.timeLimit, point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
                           bound: tighter(problem.basicObjective, options.knownBound, minimize: model.sense == .minimize))
         }
-        let search = SearchState(model: model, options: options, firstIncumbent: firstIncumbent, elapsed: elapsed)
+        var treeOptions = options
+        treeOptions.timeLimit = limit
+        let search = SearchState(model: model, options: treeOptions, firstIncumbent: firstIncumbent, elapsed: elapsed)
         if !presolve { search.prioritise(options.branchingPriority) }
         var parameters = GLPKIntegerParameters()
         parameters.timeLimitMilliseconds = remainingMilliseconds()

@@ -125,10 +125,13 @@ struct NeighbourhoodSearch: Sendable {
     /// people who could work today's short shifts (on those days); the people short of their
     /// minimum or of a goal, with others of their activities; shifts of one period at random,
     /// whole, with their supervision (who works and who supervises where then).
-    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period }
+    /// And, once the root relaxation is known, the decisions where it and the roster disagree
+    /// (relaxation-induced neighbourhoods, RINS: where they agree, the roster is likely right).
+    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period, relaxation }
 
     /// A neighbourhood of about `size` free decisions around `point`: its free variables.
-    func neighbourhood(_ kind: Kind, size: Int, at point: [Double], _ random: inout SplitMix64) -> [Bool] {
+    func neighbourhood(_ kind: Kind, size: Int, at point: [Double], relaxation: [Double]? = nil,
+                       _ random: inout SplitMix64) -> [Bool] {
         var free = [Bool](repeating: false, count: built.model.variables.count)
         let P = built.scenario.participants.count
         var count = 0
@@ -172,6 +175,24 @@ struct NeighbourhoodSearch: Sendable {
                 for i in assignmentsOfShift[si] { free[built.assignments[i].variable.index] = true }
                 for i in supervisionOfShift[si] { free[built.supervisions[i].variable.index] = true }
                 count += assignmentsOfShift[si].count + supervisionOfShift[si].count
+            }
+        case .relaxation:
+            guard let relaxation else { break }
+            // The decisions that disagree, by person and day (and a shift's supervision by its
+            // day), in groups at random until the size.
+            func disagrees(_ v: Variable) -> Bool { abs(relaxation[v.index] - point[v.index]) > 0.1 }
+            var groups: [Int: [Int]] = [:]
+            let days = max(1, built.scenario.calendar.days.count)
+            for a in built.assignments where disagrees(a.variable) {
+                groups[a.participant * days + built.index.shifts[a.shift].period.dayIndex, default: []].append(a.variable.index)
+            }
+            for e in built.enrolments where disagrees(e.variable) { groups[e.participant * days, default: []].append(e.variable.index) }
+            let people = P * days
+            for v in built.supervisions where disagrees(v.variable) {
+                groups[people + v.supervisor * days + built.index.shifts[v.shift].period.dayIndex, default: []].append(v.variable.index)
+            }
+            for key in random.shuffled(groups.keys.sorted()) where count < size {
+                for j in groups[key]! where !free[j] { free[j] = true; count += 1 }
             }
         case .day:
             let days = built.scenario.calendar.days.count
@@ -256,8 +277,9 @@ struct NeighbourhoodSearch: Sendable {
                 point = entry.values; objective = entry.objective
             }
             statistics.rounds += 1
-            let chosen = (0..<threads).map { _ in kinds.next(&random) }
-            let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, &random) }
+            let relaxation = board?.relaxation
+            let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil) }
+            let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, relaxation: relaxation, &random) }
             let cuts: Bool
             switch options.cuts {
             case .never: cuts = false
@@ -320,7 +342,9 @@ struct KindChoice {
         self.largest = largest
     }
 
-    mutating func next(_ random: inout SplitMix64) -> NeighbourhoodSearch.Kind {
+    /// The next kind; `.relaxation` only once there is one.
+    mutating func next(_ random: inout SplitMix64, relaxation: Bool = false) -> NeighbourhoodSearch.Kind {
+        let all = relaxation ? self.all : self.all.filter { $0 != .relaxation }
         if let untried = all.first(where: { score[$0] == nil }) {
             score[untried] = 0
             return untried

@@ -224,19 +224,35 @@ public struct RosterEngine: Sendable {
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
                     var tree = treeOptions
-                    tree.timeLimit = options.decompositionBound ? min(remaining(), max(1, options.timeLimit / 10)) : remaining()
+                    tree.timeLimit = remaining()
+                    // The root relaxation whatever it takes (the bound, and the neighbourhoods
+                    // around it), a tenth of the time after it.
+                    let share = max(1, options.timeLimit / 10)
+                    if options.decompositionBound { tree.treeTimeLimit = share }
                     var r = branchAndCut(tree)
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
                         bound = participantBound(also: [r.solution?.values])
-                        tree.knownBound = tighter(bound, r.bound, minimize: true)
-                        tree.timeLimit = remaining()
-                        // What is left of the time goes to the tree itself (measured: pseudo-costs'
-                        // start took 10 s of a 12 s rest on a 60-person week).
-                        tree.quickBranching = true
-                        let again = branchAndCut(tree)
-                        r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
-                                        bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
+                        if r.statistics.seconds > 2 * share {
+                            // The relaxation (and its dive) took more than the tree's share: no
+                            // tree gets far on this week in this time (nor would one that solved
+                            // the relaxation again). The thread joins the neighbourhood search,
+                            // with a seed of its own.
+                            var second = searchOptions
+                            second.seed = searchOptions.seed &+ 1
+                            second.timeLimit = remaining()
+                            _ = neighbourhoods.improve(board.entry!.values, options: second, board: board, progress: report)
+                        } else {
+                            tree.knownBound = tighter(bound, r.bound, minimize: true)
+                            tree.timeLimit = remaining()
+                            tree.treeTimeLimit = nil
+                            // What is left of the time goes to the tree itself (measured: pseudo-costs'
+                            // start took 10 s of a 12 s rest on a 60-person week).
+                            tree.quickBranching = true
+                            let again = branchAndCut(tree)
+                            r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
+                                            bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
+                        }
                     }
                     board.finish()
                     outcome.withLock { $0 = (r, bound) }

@@ -295,3 +295,31 @@ private func marketShare() throws -> Model {
     try open.minimize(-1 * z)
     #expect(open.boundFromVariableBounds == nil)
 }
+
+/// The knapsack's relaxation takes items 3 and 2 whole and a fifth of item 1 or a quarter of
+/// item 4 (both worth 2 per unit of weight): 7 + 13 + 2 = 22.
+@Test func theRootRelaxationIsPostedOnTheBoard() throws {
+    let m = try knapsack()
+    var options = SolveOptions()
+    options.board = IncumbentBoard()
+    let r = solver.solve(m, options: options)
+    #expect(r.objective == 21)
+    let relaxation = try #require(options.board?.relaxation)
+    #expect(relaxation.count == 4)
+    #expect(abs(m.objectiveValue(relaxation) - 22) < 1e-9)
+    #expect(relaxation[1] == 1 && relaxation[2] == 1)
+    // Without a board, nothing to post to; the solve is the same.
+    #expect(solver.solve(m, options: SolveOptions()).objective == 21)
+}
+
+@Test func aTreeTimeLimitOfNothingEndsAfterTheRootWithItsBound() throws {
+    var options = SolveOptions()
+    options.treeTimeLimit = 0
+    let r = solver.solve(try knapsack(), options: options)
+    #expect(r.termination == .timeLimit)
+    #expect(r.bound == 22)
+    // What the dive found, if anything, is a valid point no better than the bound.
+    if let s = r.solution { #expect(s.objective <= 22) }
+    options.treeTimeLimit = nil
+    #expect(solver.solve(try knapsack(), options: options).termination == .optimal)
+}

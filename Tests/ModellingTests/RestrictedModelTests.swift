@@ -18,7 +18,7 @@ private func supervisedShift() throws -> (Model, x1: Variable, x2: Variable, s1:
 }
 
 @Test func aRowNoFreeValuesCanBreakIsLeftOutOfTheSubProblem() throws {
-    let (m, x1, x2, s1, s2) = try supervisedShift()
+    let (m, _, x2, s1, s2) = try supervisedShift()
     // x1 fixed at 0 and x2 at 1, the supervisors free: "x1 needs a supervisor" reads 0 <= s1 + s2,
     // which no 0/1 values break; "x2 needs a supervisor" reads s1 + s2 >= 1, which binds.
     var free = [Bool](repeating: false, count: m.variables.count)
@@ -27,7 +27,6 @@ private func supervisedShift() throws -> (Model, x1: Variable, x2: Variable, s1:
     var point = [Double](repeating: 0, count: m.variables.count)
     point[x2.index] = 1
     point[s1.index] = 1
-    _ = x1
     let sub = m.restricted(free: free, dependent: free.map { _ in false }, at: point)
     #expect(sub.model.variables.count == 2)
     #expect(sub.model.constraints.map(\.name).sorted() == ["one-supervisor", "x2-needs-a-supervisor"])
@@ -44,5 +43,4 @@ private func supervisedShift() throws -> (Model, x1: Variable, x2: Variable, s1:
     try m.minimize(LinearExpression(s) - x)
     let sub = m.restricted(free: [true, true, true], dependent: [false, false, false], at: [0, 0, 0])
     #expect(sub.model.constraints.map(\.name) == ["breaks-for-a-large-s"])
-    _ = y
 }

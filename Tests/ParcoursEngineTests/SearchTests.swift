@@ -156,3 +156,29 @@ private final class StallingSolver: Solver {
     #expect(RosterVerification(scenario: scenario, roster: r).isValid)
     #expect(messages.withLock { $0 }.contains { $0.contains("ran past its time limit") })
 }
+
+@Test func theRelaxationNeighbourhoodFreesWhereTheRelaxationAndTheRosterDisagree() throws {
+    let built = try RosterModel(scenario: try matrixWeek("fractional-016"))
+    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
+    let start = try #require(search.firstRoster(timeLimit: 10))
+    // A relaxation that agrees everywhere but on one assignment and one supervision.
+    var relaxation = start
+    let assignment = built.assignments[3].variable.index, supervision = built.supervisions[1].variable.index
+    relaxation[assignment] = 1 - start[assignment]
+    relaxation[supervision] = 0.5
+    var random = SplitMix64(seed: 7)
+    let free = search.neighbourhood(.relaxation, size: 1000, at: start, relaxation: relaxation, &random)
+    #expect(free.indices.filter { free[$0] } == [assignment, supervision].sorted())
+    // Agreeing everywhere: nothing to free; no relaxation: nothing either.
+    #expect(!search.neighbourhood(.relaxation, size: 1000, at: start, relaxation: start, &random).contains(true))
+    #expect(!search.neighbourhood(.relaxation, size: 1000, at: start, &random).contains(true))
+}
+
+@Test func theRelaxationNeighbourhoodIsChosenOnlyOnceThereIsARelaxation() {
+    var kinds = KindChoice(size: 100, smallest: 10, largest: 1000)
+    var random = SplitMix64(seed: 3)
+    let without = (0..<40).map { _ in kinds.next(&random) }
+    #expect(!without.contains(.relaxation))
+    let with = (0..<40).map { _ in kinds.next(&random, relaxation: true) }
+    #expect(with.contains(.relaxation))
+}
