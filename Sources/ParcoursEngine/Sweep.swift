@@ -108,6 +108,18 @@ public struct Sweep: Sendable, Equatable {
         return .success(s)
     }
 
+    /// The scenario at each of the values, labelled (`rules.supervision_ratio=8`), in order.
+    public func versions(of scenario: Scenario) -> Result<[(label: String, scenario: Scenario)], SweepError> {
+        var versions: [(label: String, scenario: Scenario)] = []
+        for value in values {
+            switch apply(value, to: scenario) {
+            case .failure(let e): return .failure(e)
+            case .success(let s): versions.append((label(value), s))
+            }
+        }
+        return .success(versions)
+    }
+
     public func label(_ value: Double) -> String { "\(key)=\(JSON.number(value))" }
 }
 

@@ -34,6 +34,20 @@ struct SearchOptions: ParsableArguments {
     }
 }
 
+/// The time limit and the gap, as `solve` and `compare` take them (`explain` and `bench` solve
+/// under a work limit, with limits of their own).
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds for each solve (\(OptionRange.seconds)).")
+    var timeLimit: Double = 60
+    @Option(parsing: .unconditional, help: "Relative MIP gap at which to stop (\(OptionRange.gap); 0 = prove optimality).")
+    var gap: Double = 0
+
+    func validate() throws {
+        try OptionRange.checkTimeLimit(timeLimit)
+        try OptionRange.checkGap(gap)
+    }
+}
+
 /// The ranges of the numeric options shared by the commands that solve (README, `--help`). A value
 /// outside is a usage error that names the range (`--time-limit -1` included: these options take
 /// the next argument as their value even when it starts with `-`).

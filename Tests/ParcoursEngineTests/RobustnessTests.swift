@@ -147,6 +147,15 @@ import ParcoursScenario
         guard case .failure = Sweep.parse("rules.max_hours_per_day=25") else { Issue.record("accepted"); return }
     }
 
+    @Test func aSweepGivesOneLabelledScenarioPerValue() throws {
+        let base = try matrixWeek("fractional-016")
+        guard case .success(let versions) = Sweep.parse("rules.supervision_ratio=6..8").flatMap({ $0.versions(of: base) }) else {
+            Issue.record("refused"); return
+        }
+        #expect(versions.map(\.label) == ["rules.supervision_ratio=6", "rules.supervision_ratio=7", "rules.supervision_ratio=8"])
+        #expect(versions.map(\.scenario.rules.supervisionRatio) == [6, 7, 8])
+    }
+
     @Test func numbersAtTheTopOfTheirRangesBuildAModel() throws {
         // What validate accepts, the engine handles: the largest hours, caps and counts.
         let scenario = try ScenarioLoader.load(yaml: """
