@@ -225,16 +225,16 @@ public struct RosterModel: Sendable {
                     works[d] = try model.addBinary("w[\(participant.id),\(scenario.calendar.days[d].rawValue)]")
                 }
                 try model.add(LinearExpression(sum: workable.map { (works[$0]!, 1.0) }) <= Double(max(0, scenario.maxDays(participant))),
-                              name: "H4[\(participant.id)]")
+                              name: HardRule.daysCap.constraintName(participant.id))
             }
             worksOnDay.append(works)
             for t in index.periods {
                 let occ = occupancy(p, t)
                 guard occ.terms.count > (capBinds ? 0 : 1) else { continue }
                 if let w = works[t.dayIndex] {
-                    try model.add(occ <= LinearExpression(w), name: "H1[\(participant.id),\(name(t))]")
+                    try model.add(occ <= LinearExpression(w), name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
                 } else {
-                    try model.add(occ <= 1, name: "H1[\(participant.id),\(name(t))]")
+                    try model.add(occ <= 1, name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
                 }
             }
         }
@@ -242,7 +242,7 @@ public struct RosterModel: Sendable {
         for (s, supervisor) in scenario.supervisors.enumerated() {
             for t in index.periods where supervisionsAt[s][t.index].count > 1 {
                 try model.add(LinearExpression(sum: supervisionsAt[s][t.index].map { (supervisions[$0].variable, 1.0) }) <= 1,
-                              name: "H1[\(supervisor.id),\(name(t))]")
+                              name: HardRule.onePlaceAtATime.constraintName(supervisor.id, name(t)))
             }
         }
     }
@@ -250,13 +250,13 @@ public struct RosterModel: Sendable {
     /// H2 weekly hours: H(p) <= hours.max; supervisors' hours <= max_hours.
     private mutating func addWeeklyHours() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            try model.add(hours(p) <= participant.hours.max, name: "H2[\(participant.id)]")
+            try model.add(hours(p) <= participant.hours.max, name: HardRule.weeklyHours.constraintName(participant.id))
         }
         for (s, supervisor) in scenario.supervisors.enumerated() {
             guard let cap = supervisor.maxHours else { continue }
             let all = supervisionsAt[s].flatMap { $0 }
             try model.add(LinearExpression(sum: all.map { (supervisions[$0].variable, index.shifts[supervisions[$0].shift].period.hours) }) <= cap,
-                          name: "H2[\(supervisor.id)]")
+                          name: HardRule.weeklyHours.constraintName(supervisor.id))
         }
     }
 
@@ -269,9 +269,9 @@ public struct RosterModel: Sendable {
                 let most = daily.terms.reduce(0) { $0 + $1.coefficient }
                 guard most > cap else { continue }
                 if let w = worksOnDay[p][d] {
-                    try model.add(daily - cap * w <= 0, name: "H3[\(participant.id),\(day.rawValue)]")
+                    try model.add(daily - cap * w <= 0, name: HardRule.dailyCap.constraintName(participant.id, day.rawValue))
                 } else {
-                    try model.add(daily <= cap, name: "H3[\(participant.id),\(day.rawValue)]")
+                    try model.add(daily <= cap, name: HardRule.dailyCap.constraintName(participant.id, day.rawValue))
                 }
             }
         }
@@ -290,7 +290,7 @@ public struct RosterModel: Sendable {
                         }
                     }
                     guard tagged.terms.reduce(0, { $0 + $1.coefficient }) > limit + 1e-9 else { continue }
-                    try model.add(tagged <= limit, name: "H3[\(participant.id),\(tag),\(day.rawValue)]")
+                    try model.add(tagged <= limit, name: HardRule.dailyCap.constraintName(participant.id, tag, day.rawValue))
                 }
             }
         }
@@ -299,7 +299,7 @@ public struct RosterModel: Sendable {
     /// H5 shift cap: participants in (a,t) <= max(a,t).
     private mutating func addShiftCap() throws(ModelError) {
         for (si, shift) in index.shifts.enumerated() where assignmentsOfShift[si].count > shift.max {
-            try model.add(participants(in: si) <= Double(shift.max), name: "H5[\(shiftName(si))]")
+            try model.add(participants(in: si) <= Double(shift.max), name: HardRule.shiftCap.constraintName(shiftName(si)))
         }
     }
 
@@ -313,7 +313,7 @@ public struct RosterModel: Sendable {
                 let level = scenario.participants[assignments[i].participant].level(m.skill)
                 if level < m.level { e.add(assignments[i].variable); beginners += 1 } else { e.add(assignments[i].variable, -Double(m.ratio)) }
             }
-            if beginners > 0 { try model.add(e <= 0, name: "H8[\(shiftName(si))]") }
+            if beginners > 0 { try model.add(e <= 0, name: HardRule.mentoring.constraintName(shiftName(si))) }
         }
     }
 
@@ -327,15 +327,15 @@ public struct RosterModel: Sendable {
                 continue
             }
             if assignmentsOfShift[si].count > shift.ratio {
-                try model.add(people - Double(shift.ratio) * bosses <= 0, name: "H9[\(shiftName(si))]")
+                try model.add(people - Double(shift.ratio) * bosses <= 0, name: HardRule.supervision.constraintName(shiftName(si)))
             }
             for i in assignmentsOfShift[si] {
                 try model.add(assignments[i].variable <= bosses,
-                              name: "H9[\(shiftName(si)),\(scenario.participants[assignments[i].participant].id)]")
+                              name: HardRule.supervision.constraintName(shiftName(si), scenario.participants[assignments[i].participant].id))
             }
             for i in supervisionsOfShift[si] {
                 try model.add(supervisions[i].variable <= people,
-                              name: "H9[\(shiftName(si)),\(scenario.supervisors[supervisions[i].supervisor].id)]")
+                              name: HardRule.supervision.constraintName(shiftName(si), scenario.supervisors[supervisions[i].supervisor].id))
             }
         }
     }
@@ -346,7 +346,7 @@ public struct RosterModel: Sendable {
         for (k, training) in scenario.trainings.enumerated() where !enrolmentsIn[k].isEmpty {
             let enrolled = LinearExpression(sum: enrolmentsIn[k].map { (enrolments[$0].variable, 1.0) })
             if enrolmentsIn[k].count > training.seats {
-                try model.add(enrolled <= Double(training.seats), name: "H10[\(training.id),seats]")
+                try model.add(enrolled <= Double(training.seats), name: HardRule.trainings.constraintName(training.id, "seats"))
             }
             if training.minParticipants >= 2 {
                 if enrolmentsIn[k].count < training.minParticipants {
@@ -356,10 +356,10 @@ public struct RosterModel: Sendable {
                 let runs = try model.addBinary("y[\(training.id)]")
                 branchingPriority[runs] = 1
                 trainingRuns[k] = runs
-                try model.add(enrolled - Double(training.minParticipants) * runs >= 0, name: "H10[\(training.id),min]")
+                try model.add(enrolled - Double(training.minParticipants) * runs >= 0, name: HardRule.trainings.constraintName(training.id, "min"))
                 for i in enrolmentsIn[k] {
                     try model.add(enrolments[i].variable <= runs,
-                                  name: "H10[\(training.id),\(scenario.participants[enrolments[i].participant].id)]")
+                                  name: HardRule.trainings.constraintName(training.id, scenario.participants[enrolments[i].participant].id))
                 }
             }
         }
@@ -373,14 +373,14 @@ public struct RosterModel: Sendable {
                 for i in assignmentsAt[p][t.index] {
                     for j in assignmentsAt[q][t.index] where assignments[j].shift == assignments[i].shift {
                         try model.add(assignments[i].variable + assignments[j].variable <= 1,
-                                      name: "H11[\(pid),\(qid),\(shiftName(assignments[i].shift))]")
+                                      name: HardRule.avoid.constraintName(pid, qid, shiftName(assignments[i].shift)))
                     }
                 }
             }
             for i in enrolmentsOf[p] {
                 for j in enrolmentsOf[q] where enrolments[j].training == enrolments[i].training {
                     try model.add(enrolments[i].variable + enrolments[j].variable <= 1,
-                                  name: "H11[\(pid),\(qid),\(scenario.trainings[enrolments[i].training].id)]")
+                                  name: HardRule.avoid.constraintName(pid, qid, scenario.trainings[enrolments[i].training].id))
                 }
             }
         }

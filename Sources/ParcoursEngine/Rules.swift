@@ -35,6 +35,10 @@ public enum HardRule: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The name of one of the rule's constraints in the model: `H1[p01,mon.am]` (the same names in
+    /// an exported model, the conflict explanations and the tests).
+    public func constraintName(_ parts: String...) -> String { "\(rawValue)[\(parts.joined(separator: ","))]" }
+
     public static func < (lhs: HardRule, rhs: HardRule) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
