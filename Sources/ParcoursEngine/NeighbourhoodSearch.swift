@@ -178,8 +178,8 @@ struct NeighbourhoodSearch: Sendable {
             }
         case .relaxation:
             guard let relaxation else { break }
-            // The decisions that disagree, by person and day (and a shift's supervision by its
-            // day), in groups at random until the size.
+            // The decisions that disagree, by person and day (a person's enrolments with their
+            // first day; a supervisor's supervision by day), in groups at random until the size.
             func disagrees(_ v: Variable) -> Bool { abs(relaxation[v.index] - point[v.index]) > 0.1 }
             var groups: [Int: [Int]] = [:]
             let days = max(1, built.scenario.calendar.days.count)

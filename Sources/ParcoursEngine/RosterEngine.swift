@@ -213,10 +213,11 @@ public struct RosterEngine: Sendable {
                 }
             }
         } else if options.threads >= 2 {
-            // At once: on one thread branch-and-cut (its dive, then its tree) for a tenth of the time,
-            // which proves the easy weeks; if it did not, the decomposition bound, then branch-and-cut
-            // again with that bound as its own. The neighbourhood search on the other thread; each
-            // takes the other's better rosters.
+            // At once: on one thread branch-and-cut (its root relaxation, then its dive and tree for
+            // a tenth of the time), which proves the easy weeks; if it did not, the decomposition
+            // bound, then branch-and-cut again with that bound as its own (or, where the relaxation
+            // was slow, the neighbourhood search). The neighbourhood search on the other thread;
+            // each takes the other's better rosters.
             solveOptions.board = board
             lns.timeLimit = remaining()
             let outcome = Mutex<(SolveResult, Double?)?>(nil)

@@ -18,7 +18,7 @@ struct SearchOptions: ParsableArguments {
     var threads: Int = 2
     @Option(parsing: .unconditional, help: "Seed of the neighbourhood search's choices (0 to 2^64 - 1).") var seed: UInt64 = 1
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Bound the week by column generation over each participant's week "
-        + "when branch-and-cut has not proved it in a tenth of the time (on by default)."))
+        + "when branch-and-cut has not proved it in a tenth of the time after its root relaxation (on by default)."))
     var decompositionBound = true
 
     func validate() throws {
