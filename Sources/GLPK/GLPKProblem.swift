@@ -122,6 +122,29 @@ public final class GLPKProblem {
         glp_set_obj_coef(handle, Int32(j), value)
     }
 
+    /// Sets column `j` to the given (row, coefficient) pairs. Rows must be distinct and in range,
+    /// coefficients finite; zeros are dropped.
+    public func setColumn(_ j: Int, rows: [Int], coefficients: [Double]) throws(GLPKError) {
+        try checkColumn(j)
+        guard rows.count == coefficients.count else {
+            throw GLPKError(.invalidArgument, "column \(j): \(rows.count) rows for \(coefficients.count) coefficients")
+        }
+        var seen = Set<Int>()
+        var ind: [Int32] = [0]
+        var val: [Double] = [0]
+        ind.reserveCapacity(rows.count + 1)
+        val.reserveCapacity(rows.count + 1)
+        for (i, a) in zip(rows, coefficients) {
+            try checkRow(i)
+            try GLPK.checkFinite(a, "coefficient of row \(i) in column \(j)")
+            guard seen.insert(i).inserted else {
+                throw GLPKError(.invalidArgument, "column \(j) names row \(i) twice", fix: "merge the terms first")
+            }
+            if a != 0 { ind.append(Int32(i)); val.append(a) }
+        }
+        glp_set_mat_col(handle, Int32(j), Int32(ind.count - 1), ind, val)
+    }
+
     // MARK: Rows
 
     @discardableResult

@@ -55,6 +55,10 @@ public struct GLPKSimplexParameters: Sendable {
     public var timeLimitMilliseconds: Int = 60_000
     public var presolve: Bool = false
     public var dual: Bool = true
+    /// GLPK's long-step ratio test (`GLP_RT_FLIP`): fewer iterations on a large, degenerate
+    /// relaxation (measured: a 300-person week's 28 s → 14 s), but another optimal vertex, and so
+    /// another tree after it.
+    public var longStep: Bool = false
     public init() {}
 }
 
@@ -186,10 +190,14 @@ extension GLPKProblem {
         glp_init_smcp(&parm)
         parm.msg_lev = log == nil ? GLP_MSG_OFF : GLP_MSG_ON
         parm.meth = parameters.dual ? GLP_DUALP : GLP_PRIMAL
+        parm.r_test = parameters.longStep ? GLP_RT_FLIP : GLP_RT_HAR
         parm.tm_lim = Int32(clamping: max(1, parameters.timeLimitMilliseconds))
         parm.presolve = parameters.presolve ? GLP_ON : GLP_OFF
         return TerminalRoute.with(log) { GLPKReturnCode(glp_simplex(handle, &parm)) }
     }
+
+    /// Forgets the basis (every row basic): the next simplex starts from scratch.
+    public func resetBasis() { glp_std_basis(handle) }
 
     /// Runs branch-and-cut. Without presolve, the problem must hold an optimal basis (run `simplex` first).
     /// `callback` sees every event of the search.

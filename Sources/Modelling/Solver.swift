@@ -26,6 +26,10 @@ public struct SolveOptions: Sendable {
     /// (it is then on the board, and its value the bound), what follows it not. `nil` = no limit
     /// but `timeLimit`.
     public var treeTimeLimit: Double?
+    /// The root relaxation by the long-step ratio test where the backend has one: faster on large
+    /// degenerate weeks (half the time at 300 people), but another vertex — and so another dive and
+    /// tree — than the default: for searches that need no work limit's reproducibility.
+    public var longStepRelaxation = false
     /// Stop branching after this many nodes: unlike the time limit, the same on every machine, so
     /// that a stopped search ends with the same roster everywhere (quality gates).
     public var nodeLimit: Int?
@@ -157,6 +161,26 @@ public protocol Solver: Sendable {
     var name: String { get }
     var version: String { get }
     func solve(_ model: Model, options: SolveOptions) -> SolveResult
+    /// The model's linear relaxation kept loaded, to add columns to and solve again from the last
+    /// basis (column generation); nil when the backend cannot (then solve the model anew each time).
+    func linearProgram(_ model: Model) -> (any ResolvableLinearProgram)?
+}
+
+extension Solver {
+    public func linearProgram(_ model: Model) -> (any ResolvableLinearProgram)? { nil }
+}
+
+/// A linear program held by a solver between solves: columns are added to it, and each solve
+/// starts from the basis the last one ended with (a restricted master of column generation gains
+/// a new column or a few per round; solved anew each time, GLPK took 1 → 6 s per round at 300
+/// people). Bound to the thread that made it, like the solver's own state.
+public protocol ResolvableLinearProgram: AnyObject {
+    /// Appends a continuous column with this cost, bounds and (constraint index, coefficient)
+    /// terms; returns its variable index. Throws, changing nothing, on a bad index or value.
+    @discardableResult
+    func addColumn(cost: Double, lower: Double?, upper: Double?, terms: [(constraint: Int, coefficient: Double)]) throws -> Int
+    /// Solves the current program: `.optimal` with values, duals and reduced costs, or why not.
+    func solve(timeLimit: Double) -> SolveResult
 }
 
 /// A stop asked from outside (a planner's Ctrl-C): every search polls it and returns what it has.

@@ -46,6 +46,7 @@ public struct GLPKSolver: Solver {
             defer { rootSeconds = elapsed() }
             var parameters = GLPKSimplexParameters()
             parameters.timeLimitMilliseconds = remainingMilliseconds()
+            parameters.longStep = options.longStepRelaxation
             let code = problem.simplex(parameters, log: log)
             stats.simplexIterations = problem.simplexIterations
             let status = problem.basicStatus

@@ -18,6 +18,10 @@ import Testing
     #expect(throws: GLPKError.self) { try p.setRow(1, columns: [1, 3], coefficients: [1, 2]) }
     #expect(throws: GLPKError.self) { try p.setRow(1, columns: [1], coefficients: [.nan]) }
     #expect(throws: GLPKError.self) { try p.setRow(1, columns: [1], coefficients: [1, 2]) }
+    #expect(throws: GLPKError.self) { try p.setColumn(1, rows: [1, 1], coefficients: [1, 2]) }
+    #expect(throws: GLPKError.self) { try p.setColumn(1, rows: [2], coefficients: [1]) }
+    #expect(throws: GLPKError.self) { try p.setColumn(3, rows: [1], coefficients: [1]) }
+    #expect(throws: GLPKError.self) { try p.setColumn(1, rows: [1], coefficients: [.infinity]) }
     #expect(throws: GLPKError.self) { try p.setObjectiveCoefficient(1, .infinity) }
     #expect(throws: GLPKError.self) { try p.setColumnName(1, String(repeating: "n", count: 256)) }
     #expect(throws: GLPKError.self) { try p.setColumnName(1, "tab\there") }

@@ -42,3 +42,21 @@ private func twoPeople() throws -> (model: Model, blocks: [Int?], idle: [Double]
     let none = m.decompositionBound(blocks: blocks, points: [], solver: GLPKSolver(), options: DecompositionOptions())
     #expect(none.bound == nil && none.rounds == 0)
 }
+
+/// GLPK without its kept-loaded linear programs: the master is built and solved anew each round.
+private struct RebuildingSolver: Solver {
+    let glpk = GLPKSolver()
+    var name: String { glpk.name }
+    var version: String { glpk.version }
+    func solve(_ model: Model, options: SolveOptions) -> SolveResult { glpk.solve(model, options: options) }
+}
+
+@Test func decompositionBoundIsTheSameWithTheMasterKeptLoadedOrBuiltAnew() throws {
+    let (m, blocks, idle) = try twoPeople()
+    #expect(RebuildingSolver().linearProgram(m) == nil)
+    let kept = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    let anew = m.decompositionBound(blocks: blocks, points: [idle], solver: RebuildingSolver(), options: DecompositionOptions())
+    #expect(kept.converged && anew.converged)
+    #expect(abs(try #require(kept.bound) - -2) < 1e-6)
+    #expect(abs(try #require(anew.bound) - -2) < 1e-6)
+}

@@ -323,3 +323,30 @@ private func marketShare() throws -> Model {
     options.treeTimeLimit = nil
     #expect(solver.solve(try knapsack(), options: options).termination == .optimal)
 }
+
+@Test func aLinearProgramKeptLoadedGainsColumnsAndResumesToTheSameOptimum() throws {
+    // Wyndor without y: x alone, optimum 12 at x = 4.
+    var m = Model(name: "wyndor-x")
+    let x = try m.addVariable("x")
+    try m.add(LinearExpression(x) <= 4, name: "plant1")
+    try m.add(LinearExpression(x, 0) <= 12, name: "plant2")
+    try m.add(LinearExpression(x, 3) <= 18, name: "plant3")
+    try m.maximize(3 * x)
+    let lp = try #require(solver.linearProgram(m))
+    let first = lp.solve(timeLimit: 10)
+    #expect(first.termination == .optimal)
+    #expect(abs(try #require(first.objective) - 12) < 1e-9)
+    // A column naming a row that is not there is refused, and changes nothing.
+    #expect(throws: (any Error).self) { try lp.addColumn(cost: 5, lower: 0, upper: nil, terms: [(3, 1)]) }
+    #expect(throws: (any Error).self) { try lp.addColumn(cost: .nan, lower: 0, upper: nil, terms: [(1, 2)]) }
+    // y added: Wyndor's optimum 36 at (2, 6), its duals 0, 1.5, 1, from the basis the last solve left.
+    let y = try lp.addColumn(cost: 5, lower: 0, upper: nil, terms: [(1, 2), (2, 2)])
+    #expect(y == 1)
+    let second = lp.solve(timeLimit: 10)
+    #expect(second.termination == .optimal)
+    let s = try #require(second.solution)
+    #expect(abs(s.objective - 36) < 1e-9)
+    #expect(s.values.count == 2 && abs(s.values[0] - 2) < 1e-9 && abs(s.values[1] - 6) < 1e-9)
+    let duals = try #require(second.duals)
+    #expect(zip(duals, [0, 1.5, 1]).allSatisfy { abs($0 - $1) < 1e-9 })
+}
