@@ -38,6 +38,11 @@ public struct NeighbourhoodSearchOptions: Sendable {
     public var initialSize = 300
     /// Asked from outside to stop (Ctrl-C): the search returns its best point at once.
     public var interruption: Interruption?
+    /// Solves the root relaxation's rounding once it is on the board (`roundedRelaxation`) before
+    /// the next round.
+    public var roundsRelaxation = true
+    /// Where the search says what it did (`solve --verbose`).
+    public var log: (@Sendable (String) -> Void)?
     public init() {}
 }
 
@@ -258,6 +263,39 @@ struct NeighbourhoodSearch: Sendable {
         return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved, work: work)
     }
 
+    /// The root relaxation rounded where it is whole (relaxation-enforced neighbourhood, RENS): the
+    /// decisions the relaxation sets to whole values kept there, the fractional ones and every
+    /// dependent variable free, and that small MIP solved (without cuts: with them, GLPK did 17
+    /// nodes in 10 s at 300 people). Nil when it has no roster within the limit (the whole values
+    /// may admit none). Measured at 60 s, one run each: better rosters on 5 of 8 weeks of
+    /// 100-300 people (classic-300 166852 against 168036), worse on 2 where it found none in its
+    /// quarter of the time (three-slots-150 +3.8 %, one-site-100 +1.5 %).
+    func roundedRelaxation(_ relaxation: [Double], timeLimit: Double, nodeLimit: Int?,
+                           interruption: Interruption?, log: (@Sendable (String) -> Void)? = nil) -> Outcome? {
+        let model = built.model
+        var free = dependent
+        var point = relaxation
+        for j in point.indices where !dependent[j] {
+            let whole = point[j].rounded()
+            if abs(point[j] - whole) > 1e-6 { free[j] = true } else { point[j] = whole }
+        }
+        let sub = model.restricted(free: free, dependent: dependent, at: point)
+        var subOptions = SolveOptions(timeLimit: max(0.01, timeLimit))
+        subOptions.nodeLimit = nodeLimit
+        subOptions.objectiveStep = sub.model.objectiveGranularity
+        subOptions.dive = true
+        subOptions.cuts = false
+        subOptions.interruption = interruption
+        let result = solver.solve(sub.model, options: subOptions)
+        let work = result.statistics.simplexIterations + result.statistics.nodes
+        log?("rounded relaxation: \(sub.model.variables.count) variables free, \(result.termination), "
+             + "\(result.solution.map { JSON.number($0.objective) } ?? "no roster") in \(JSON.number(result.statistics.seconds)) s")
+        guard let solution = result.solution else { return nil }
+        let values = sub.expand(solution.values, into: point)
+        guard model.isFeasible(values) else { return nil }
+        return Outcome(values: values, objective: model.objectiveValue(values), proved: result.termination == .optimal, work: work)
+    }
+
     /// Improves `start` (a feasible point) round by round until the rounds, the deadline or the
     /// board's `finished` end it; takes the board's better points, and posts each improvement there.
     func improve(_ start: [Double], options: NeighbourhoodSearchOptions, board: IncumbentBoard? = nil,
@@ -271,13 +309,30 @@ struct NeighbourhoodSearch: Sendable {
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
         var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)), smallest: smallest, largest: largest)
         let threads = max(1, options.threads)
+        var rounded = !options.roundsRelaxation
         while ContinuousClock.now < deadline, !(board?.finished ?? false), options.interruption?.isInterrupted != true {
             if let rounds = options.rounds, statistics.rounds >= rounds { break }
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
                 point = entry.values; objective = entry.objective
             }
-            statistics.rounds += 1
             let relaxation = board?.relaxation
+            if let relaxation, !rounded {
+                // Once, as soon as the relaxation is known: its rounding is often far better than
+                // the rosters the neighbourhoods reached from the first one.
+                rounded = true
+                let left = (deadline - ContinuousClock.now).seconds
+                let outcome = roundedRelaxation(relaxation, timeLimit: min(left, max(2, left / 4)),
+                                                nodeLimit: options.rounds == nil ? nil : options.subproblemNodeLimit * 10,
+                                                interruption: options.interruption, log: options.log)
+                if let outcome, outcome.objective < objective - 1e-9 {
+                    point = outcome.values; objective = outcome.objective
+                    statistics.improvements += 1
+                    board?.post(point, objective: objective, source: "rounded relaxation")
+                    progress?(objective)
+                }
+                continue
+            }
+            statistics.rounds += 1
             let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil) }
             let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, relaxation: relaxation, &random) }
             let cuts: Bool

@@ -155,6 +155,7 @@ public struct RosterEngine: Sendable {
         var lns = NeighbourhoodSearchOptions()
         lns.seed = options.seed
         lns.interruption = options.interruption
+        lns.log = options.log
         // The bound by participant (the decomposition): a tree started after it takes it as its own,
         // and a roster that meets it is proven without one.
         @Sendable func participantBound(also others: [[Double]?] = []) -> Double? {
@@ -250,6 +251,8 @@ public struct RosterEngine: Sendable {
                             // with a seed of its own.
                             var second = searchOptions
                             second.seed = searchOptions.seed &+ 1
+                            // The relaxation's rounding is the first thread's.
+                            second.roundsRelaxation = false
                             second.timeLimit = remaining()
                             _ = neighbourhoods.improve(board.entry!.values, options: second, board: board, progress: report)
                         } else {

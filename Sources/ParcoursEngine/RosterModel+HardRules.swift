@@ -10,33 +10,43 @@ import ParcoursScenario
 extension RosterModel {
     // MARK: Hard rules
 
-    /// H1 one place at a time (participants; availability is in the variables), and H4 days cap:
-    /// `occupancy(p,t) <= works(p,d)` with `Σ_d works(p,d) <= max_days` when the cap can bind.
-    mutating func addOnePlaceAtATimeAndDaysCap() throws(ModelError) {
-        for (p, participant) in scenario.participants.enumerated() {
-            let days = scenario.calendar.days.indices
-            let workable = days.filter { d in index.periods.contains { $0.dayIndex == d && !occupancy(p, $0).isConstant } }
-            let capBinds = scenario.maxDays(participant) < workable.count
-            var works = [Variable?](repeating: nil, count: scenario.calendar.days.count)
-            if capBinds {
-                for d in workable {
-                    works[d] = try model.addBinary("w[\(participant.id),\(scenario.calendar.days[d].rawValue)]")
-                }
-                try model.add(LinearExpression(sum: workable.map { (works[$0]!, 1.0) }) <= Double(max(0, scenario.maxDays(participant))),
-                              name: HardRule.daysCap.constraintName(participant.id))
+    /// H4 days cap, for participant `p`: `Σ_d works(p,d) <= max_days` when the cap can bind, with
+    /// `works(p,d)` the day's indicator that H1's rows of that day bound (`worksOnDay[p]`).
+    mutating func addDaysCap(_ p: Int) throws(ModelError) {
+        let participant = scenario.participants[p]
+        let days = scenario.calendar.days.indices
+        let workable = days.filter { d in index.periods.contains { $0.dayIndex == d && !occupancy(p, $0).isConstant } }
+        var works = [Variable?](repeating: nil, count: scenario.calendar.days.count)
+        if scenario.maxDays(participant) < workable.count {
+            for d in workable {
+                works[d] = try model.addBinary("w[\(participant.id),\(scenario.calendar.days[d].rawValue)]")
             }
-            worksOnDay.append(works)
-            for t in index.periods {
-                let occ = occupancy(p, t)
-                guard occ.terms.count > (capBinds ? 0 : 1) else { continue }
-                if let w = works[t.dayIndex] {
-                    try model.add(occ <= LinearExpression(w), name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
-                } else {
-                    try model.add(occ <= 1, name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
-                }
+            try model.add(LinearExpression(sum: workable.map { (works[$0]!, 1.0) }) <= Double(max(0, scenario.maxDays(participant))),
+                          name: HardRule.daysCap.constraintName(participant.id))
+        }
+        worksOnDay.append(works)
+    }
+
+    /// H1 one place at a time, for participant `p` (availability is in the variables):
+    /// `occupancy(p,t) <= works(p,d)` where the days cap binds (`addDaysCap`, called first),
+    /// `occupancy(p,t) <= 1` otherwise.
+    mutating func addOnePlaceAtATime(_ p: Int) throws(ModelError) {
+        let participant = scenario.participants[p]
+        let works = worksOnDay[p]
+        let capBinds = works.contains { $0 != nil }
+        for t in index.periods {
+            let occ = occupancy(p, t)
+            guard occ.terms.count > (capBinds ? 0 : 1) else { continue }
+            if let w = works[t.dayIndex] {
+                try model.add(occ <= LinearExpression(w), name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
+            } else {
+                try model.add(occ <= 1, name: HardRule.onePlaceAtATime.constraintName(participant.id, name(t)))
             }
         }
-        // Supervisors: one shift per period.
+    }
+
+    /// H1 one place at a time, for supervisors: one shift per period.
+    mutating func addOnePlaceAtATimeForSupervisors() throws(ModelError) {
         for (s, supervisor) in scenario.supervisors.enumerated() {
             for t in index.periods where supervisionsAt[s][t.index].count > 1 {
                 try model.add(LinearExpression(sum: supervisionsAt[s][t.index].map { (supervisions[$0].variable, 1.0) }) <= 1,

@@ -91,7 +91,12 @@ public struct RosterModel: Sendable {
         try addSupervisionVariables()
         try addAssignmentVariables()
         try addEnrolmentVariables()
-        try addOnePlaceAtATimeAndDaysCap()          // H1, H4
+        // Person by person, as the rows were always ordered (GLPK's path depends on the order).
+        for p in scenario.participants.indices {
+            try addDaysCap(p)                       // H4
+            try addOnePlaceAtATime(p)               // H1
+        }
+        try addOnePlaceAtATimeForSupervisors()      // H1
         try addWeeklyHours()                        // H2
         try addDailyCap()                           // H3
         try addDailyLimitsByTag()                   // H3 per tag (`limits`)

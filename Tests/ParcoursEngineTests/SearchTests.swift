@@ -96,6 +96,23 @@ func matrixWeek(_ name: String) throws -> Scenario {
     #expect(abs((roster.objective ?? .infinity) - built.model.objectiveValue(improved)) < 1e-6)
 }
 
+@Test func theRoundedRelaxationKeepsTheRelaxationsWholeValuesAndGivesAValidRoster() throws {
+    let scenario = try matrixWeek("fractional-016")
+    let built = try RosterModel(scenario: scenario)
+    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
+    let relaxation = try #require(GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimit: 10)).solution).values
+    let rounded = try #require(search.roundedRelaxation(relaxation, timeLimit: 10, nodeLimit: 500, interruption: nil))
+    #expect(built.model.isFeasible(rounded.values))
+    #expect(rounded.objective >= built.model.objectiveValue(relaxation) - 1e-6)
+    // Where the relaxation sets a decision to a whole value, the roster keeps it.
+    let decisions = built.assignments.map(\.variable) + built.enrolments.map(\.variable) + built.supervisions.map(\.variable)
+    let whole = decisions.filter { abs(relaxation[$0.index] - relaxation[$0.index].rounded()) <= 1e-6 }
+    #expect(!whole.isEmpty)
+    #expect(whole.allSatisfy { rounded.values[$0.index] == relaxation[$0.index].rounded() })
+    let roster = RosterEngine().roster(from: rounded.values, of: built)
+    #expect(RosterVerification(scenario: scenario, roster: roster).isValid)
+}
+
 @Test func aWorkLimitGivesTheSameBytes() throws {
     let scenario = try matrixWeek("afternoon325-012")
     var options = EngineOptions(timeLimit: 300)
