@@ -126,22 +126,7 @@ public final class GLPKProblem {
     /// coefficients finite; zeros are dropped.
     public func setColumn(_ j: Int, rows: [Int], coefficients: [Double]) throws(GLPKError) {
         try checkColumn(j)
-        guard rows.count == coefficients.count else {
-            throw GLPKError(.invalidArgument, "column \(j): \(rows.count) rows for \(coefficients.count) coefficients")
-        }
-        var seen = Set<Int>()
-        var ind: [Int32] = [0]
-        var val: [Double] = [0]
-        ind.reserveCapacity(rows.count + 1)
-        val.reserveCapacity(rows.count + 1)
-        for (i, a) in zip(rows, coefficients) {
-            try checkRow(i)
-            try GLPK.checkFinite(a, "coefficient of row \(i) in column \(j)")
-            guard seen.insert(i).inserted else {
-                throw GLPKError(.invalidArgument, "column \(j) names row \(i) twice", fix: "merge the terms first")
-            }
-            if a != 0 { ind.append(Int32(i)); val.append(a) }
-        }
+        let (ind, val) = try packed(rows, coefficients, of: "column \(j)", naming: "row", check: checkRow)
         glp_set_mat_col(handle, Int32(j), Int32(ind.count - 1), ind, val)
     }
 
@@ -171,23 +156,32 @@ public final class GLPKProblem {
     /// coefficients finite; zeros are dropped.
     public func setRow(_ i: Int, columns: [Int], coefficients: [Double]) throws(GLPKError) {
         try checkRow(i)
-        guard columns.count == coefficients.count else {
-            throw GLPKError(.invalidArgument, "row \(i): \(columns.count) columns for \(coefficients.count) coefficients")
+        let (ind, val) = try packed(columns, coefficients, of: "row \(i)", naming: "column", check: checkColumn)
+        glp_set_mat_row(handle, Int32(i), Int32(ind.count - 1), ind, val)
+    }
+
+    /// A row's or a column's (index, coefficient) pairs as GLPK's 1-based arrays (slot 0 unused):
+    /// every index checked by `check` and named once, every coefficient finite, zeros dropped.
+    /// `line` ("row 3") and `other` ("column") word the errors.
+    private func packed(_ indices: [Int], _ coefficients: [Double], of line: String, naming other: String,
+                        check: (Int) throws(GLPKError) -> Void) throws(GLPKError) -> (ind: [Int32], val: [Double]) {
+        guard indices.count == coefficients.count else {
+            throw GLPKError(.invalidArgument, "\(line): \(indices.count) \(other)s for \(coefficients.count) coefficients")
         }
         var seen = Set<Int>()
         var ind: [Int32] = [0]
         var val: [Double] = [0]
-        ind.reserveCapacity(columns.count + 1)
-        val.reserveCapacity(columns.count + 1)
-        for (j, a) in zip(columns, coefficients) {
-            try checkColumn(j)
-            try GLPK.checkFinite(a, "coefficient of column \(j) in row \(i)")
-            guard seen.insert(j).inserted else {
-                throw GLPKError(.invalidArgument, "row \(i) names column \(j) twice", fix: "merge the terms first")
+        ind.reserveCapacity(indices.count + 1)
+        val.reserveCapacity(indices.count + 1)
+        for (k, a) in zip(indices, coefficients) {
+            try check(k)
+            try GLPK.checkFinite(a, "coefficient of \(other) \(k) in \(line)")
+            guard seen.insert(k).inserted else {
+                throw GLPKError(.invalidArgument, "\(line) names \(other) \(k) twice", fix: "merge the terms first")
             }
-            if a != 0 { ind.append(Int32(j)); val.append(a) }
+            if a != 0 { ind.append(Int32(k)); val.append(a) }
         }
-        glp_set_mat_row(handle, Int32(i), Int32(ind.count - 1), ind, val)
+        return (ind, val)
     }
 
     // MARK: Reading the model back

@@ -76,14 +76,10 @@ final class GLPKLinearProgram: ResolvableLinearProgram {
             parameters.dual = true
             code = problem.simplex(parameters)
         }
-        let status = problem.basicStatus
-        switch (code, status) {
-        case (_, .noFeasible), (.noPrimalFeasible, _): warm = false; return finish(.infeasible)
-        case (_, .unbounded), (.noDualFeasible, _): warm = false; return finish(.unbounded)
-        case (.timeLimit, _): return finish(.timeLimit)
-        case (.iterationLimit, _): return finish(.iterationLimit)
-        case (.ok, .optimal): break
-        default: warm = false; return finish(.solverFailure("simplex ended with \(code), solution \(status)"))
+        if let stopped = simplexTermination(code, problem.basicStatus, dualInfeasibleIsUnbounded: true) {
+            // A limit leaves a basis to resume from; any other end does not.
+            if stopped != .timeLimit && stopped != .iterationLimit { warm = false }
+            return finish(stopped)
         }
         warm = true
         return finish(.optimal, Solution(values: Array(problem.basicColumnValues.dropFirst()), objective: problem.basicObjective),

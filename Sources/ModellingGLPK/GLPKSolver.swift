@@ -49,16 +49,7 @@ public struct GLPKSolver: Solver {
             parameters.longStep = options.longStepRelaxation
             let code = problem.simplex(parameters, log: log)
             stats.simplexIterations = problem.simplexIterations
-            let status = problem.basicStatus
-            switch (code, status) {
-            case (_, .noFeasible), (.noPrimalFeasible, _): return finish(.infeasible)
-            case (.noDualFeasible, _) where isMIP: return finish(.unbounded)
-            case (_, .unbounded): return finish(.unbounded)
-            case (.timeLimit, _): return finish(.timeLimit)
-            case (.iterationLimit, _): return finish(.iterationLimit)
-            case (.ok, .optimal): break
-            default: return finish(.solverFailure("simplex ended with \(code), solution \(status)"))
-            }
+            if let stopped = simplexTermination(code, problem.basicStatus, dualInfeasibleIsUnbounded: isMIP) { return finish(stopped) }
             if isMIP, let board = options.board {
                 board.postRelaxation(Array(problem.basicColumnValues.dropFirst()))
                 options.progress?(SolveProgress(incumbent: nil, bound: problem.basicObjective, seconds: elapsed(), nodes: 0))
@@ -345,5 +336,19 @@ private final class SearchState {
                 tree.terminate()
             }
         }
+    }
+}
+
+/// Why a simplex did not end with an optimal basis; nil when it did. A dual-infeasible start
+/// counts as unbounded where `dualInfeasibleIsUnbounded` (a MIP's relaxation, a master LP).
+func simplexTermination(_ code: GLPKReturnCode, _ status: GLPKSolutionStatus, dualInfeasibleIsUnbounded: Bool) -> Termination? {
+    switch (code, status) {
+    case (_, .noFeasible), (.noPrimalFeasible, _): return .infeasible
+    case (.noDualFeasible, _) where dualInfeasibleIsUnbounded: return .unbounded
+    case (_, .unbounded): return .unbounded
+    case (.timeLimit, _): return .timeLimit
+    case (.iterationLimit, _): return .iterationLimit
+    case (.ok, .optimal): return nil
+    default: return .solverFailure("simplex ended with \(code), solution \(status)")
     }
 }

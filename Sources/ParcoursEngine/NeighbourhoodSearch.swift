@@ -310,6 +310,13 @@ struct NeighbourhoodSearch: Sendable {
         var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)), smallest: smallest, largest: largest)
         let threads = max(1, options.threads)
         var rounded = !options.roundsRelaxation
+        /// The better point becomes the search's, and the board's.
+        func adopt(_ values: [Double], _ value: Double, from source: String) {
+            point = values; objective = value
+            statistics.improvements += 1
+            board?.post(point, objective: objective, source: source)
+            progress?(objective)
+        }
         while ContinuousClock.now < deadline, !(board?.finished ?? false), options.interruption?.isInterrupted != true {
             if let rounds = options.rounds, statistics.rounds >= rounds { break }
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
@@ -325,10 +332,7 @@ struct NeighbourhoodSearch: Sendable {
                                                 nodeLimit: options.rounds == nil ? nil : options.subproblemNodeLimit * 10,
                                                 interruption: options.interruption, log: options.log)
                 if let outcome, outcome.objective < objective - 1e-9 {
-                    point = outcome.values; objective = outcome.objective
-                    statistics.improvements += 1
-                    board?.post(point, objective: objective, source: "rounded relaxation")
-                    progress?(objective)
+                    adopt(outcome.values, outcome.objective, from: "rounded relaxation")
                 }
                 continue
             }
@@ -355,12 +359,7 @@ struct NeighbourhoodSearch: Sendable {
                 let value = built.model.objectiveValue(merged)
                 if value < nextObjective - 1e-9, built.model.isFeasible(merged) { next = merged; nextObjective = value }
             }
-            if nextObjective < objective - 1e-9 {
-                point = next; objective = nextObjective
-                statistics.improvements += 1
-                board?.post(point, objective: objective, source: "neighbourhood search")
-                progress?(objective)
-            }
+            if nextObjective < objective - 1e-9 { adopt(next, nextObjective, from: "neighbourhood search") }
         }
         return (point, statistics)
     }
