@@ -54,6 +54,10 @@ public struct DecompositionResult: Sendable {
     /// The best feasible point of the whole model made of generated columns, when the integer
     /// master found one.
     public var point: [Double]?
+    /// The last master's solution as a point of the whole model (each block's columns weighted by
+    /// their share): within the convex hull of each block's points, so often far nearer to a roster
+    /// than the LP relaxation (the rounding heuristics start from it).
+    public var relaxation: [Double]?
     public var seconds: Double
 }
 
@@ -66,7 +70,7 @@ extension Model {
                                    options: DecompositionOptions) -> DecompositionResult {
         let clock = ContinuousClock(), start = clock.now
         func elapsed() -> Double { (clock.now - start).seconds }
-        var result = DecompositionResult(bound: nil, rounds: 0, columns: 0, converged: false, point: nil, seconds: 0)
+        var result = DecompositionResult(bound: nil, rounds: 0, columns: 0, converged: false, point: nil, relaxation: nil, seconds: 0)
         guard sense == .minimize, !points.isEmpty, block.count == variables.count,
               points.allSatisfy({ $0.count == variables.count }) else { return result }
         var decomposition = Decomposition(self, blocks: block)
@@ -94,6 +98,7 @@ extension Model {
             }
             guard master.termination == .optimal, let z = master.objective, let duals = master.duals else { break }
             result.rounds += 1
+            if let values = master.solution?.values { result.relaxation = decomposition.point(fromMaster: values, weighted: true) }
             var lagrangian = z, complete = true, added = 0
             let reducedCosts = decomposition.reducedCosts(duals)
             for b in decomposition.blocks.indices {
@@ -262,13 +267,20 @@ struct Decomposition {
         return m
     }
 
-    /// The whole model's point of an integer master's solution: its master variables, and each
-    /// block's chosen point.
-    func point(fromMaster values: [Double]) -> [Double] {
+    /// The whole model's point of a master's solution: its master variables, and each block's
+    /// chosen point (an integer master's), or (`weighted`, a relaxed master's) the sum of its points
+    /// each times its column's value.
+    func point(fromMaster values: [Double], weighted: Bool = false) -> [Double] {
         var point = Array(repeating: 0.0, count: original.variables.count)
         for (position, j) in masterVariables.enumerated() { point[j] = values[position] }
-        for (k, column) in columns.enumerated() where values[masterVariables.count + k] > 0.5 {
-            for (q, j) in blocks[column.block].variables.enumerated() { point[j] = column.values[q] }
+        for (k, column) in columns.enumerated() {
+            let share = values[masterVariables.count + k]
+            if weighted {
+                guard share > 1e-9 else { continue }
+                for (q, j) in blocks[column.block].variables.enumerated() { point[j] += share * column.values[q] }
+            } else if share > 0.5 {
+                for (q, j) in blocks[column.block].variables.enumerated() { point[j] = column.values[q] }
+            }
         }
         return point
     }

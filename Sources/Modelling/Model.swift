@@ -116,6 +116,24 @@ public struct Model: Sendable {
         return constraints.count - 1
     }
 
+    /// The model with one more row, `objective <= cutoff` (`>=` when maximising), less the
+    /// objective's step below it where every value is a multiple of one: only points strictly
+    /// better than `cutoff` stay feasible, so a search for them prunes every node that cannot beat
+    /// it, and ends at once where none exists (its relaxation is then infeasible).
+    public func onlyBetter(than cutoff: Double) -> Model {
+        var copy = self
+        let margin = objectiveGranularity.map { $0 * (1 - 1e-6) } ?? 1e-7 * max(1, abs(cutoff))
+        let limit = sense == .minimize ? cutoff - margin - objectiveConstant : cutoff + margin - objectiveConstant
+        guard limit.isFinite, !objective.isEmpty else { return copy }
+        var name = "objective_cutoff", k = 1
+        while names.contains(name) { k += 1; name = "objective_cutoff_\(k)" }
+        copy.names.insert(name)
+        copy.constraints.append(ConstraintDefinition(name: name, terms: objective,
+                                                     lower: sense == .minimize ? nil : limit,
+                                                     upper: sense == .minimize ? limit : nil))
+        return copy
+    }
+
     // MARK: Objective
 
     public mutating func minimize(_ e: LinearExpression) throws(ModelError) { try setObjective(e, .minimize) }

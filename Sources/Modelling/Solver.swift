@@ -206,16 +206,25 @@ public final class IncumbentBoard: Sendable {
     }
     private let best = Mutex<Entry?>(nil)
     private let finishedFlag = Mutex(false)
-    private let root = Mutex<[Double]?>(nil)
+    private let root = Mutex<(values: [Double], strength: Int, generation: Int)?>(nil)
 
     public init() {}
 
     public var entry: Entry? { best.withLock { $0 } }
 
-    /// The whole model's root relaxation (by variable index), once a search has solved it: where
-    /// it agrees with a roster, a neighbourhood search may keep that roster fixed.
-    public var relaxation: [Double]? { root.withLock { $0 } }
-    public func postRelaxation(_ values: [Double]) { root.withLock { $0 = values } }
+    /// The whole model's relaxation (by variable index), once a search has solved one: where it
+    /// agrees with a roster, a neighbourhood search may keep that roster fixed.
+    public var relaxation: [Double]? { root.withLock { $0?.values } }
+    /// Counts the relaxations kept (0: none yet), so that a reader sees when a stronger one came.
+    public var relaxationGeneration: Int { root.withLock { $0?.generation ?? 0 } }
+    /// Keeps `values` unless the one held is stronger: the root relaxation has strength 0, a
+    /// tighter one (a decomposition's master) more; the same strength replaces.
+    public func postRelaxation(_ values: [Double], strength: Int = 0) {
+        root.withLock { held in
+            guard held == nil || strength >= held!.strength else { return }
+            held = (values, strength, (held?.generation ?? 0) + 1)
+        }
+    }
 
     /// Keeps the point if it beats the one held (minimising); returns whether it did.
     @discardableResult

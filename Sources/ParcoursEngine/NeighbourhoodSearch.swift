@@ -38,8 +38,8 @@ public struct NeighbourhoodSearchOptions: Sendable {
     public var initialSize = 300
     /// Asked from outside to stop (Ctrl-C): the search returns its best point at once.
     public var interruption: Interruption?
-    /// Solves the root relaxation's rounding once it is on the board (`roundedRelaxation`) before
-    /// the next round.
+    /// Solves the rounding of each relaxation put on the board (`roundedRelaxation`: the root's,
+    /// then a decomposition's) before the next round.
     public var roundsRelaxation = true
     /// Where the search says what it did (`solve --verbose`).
     public var log: (@Sendable (String) -> Void)?
@@ -270,14 +270,18 @@ struct NeighbourhoodSearch: Sendable {
     /// may admit none). Measured at 60 s, one run each: better rosters on 5 of 8 weeks of
     /// 100-300 people (classic-300 166852 against 168036), worse on 2 where it found none in its
     /// quarter of the time (three-slots-150 +3.8 %, one-site-100 +1.5 %).
-    func roundedRelaxation(_ relaxation: [Double], timeLimit: Double, nodeLimit: Int?,
+    ///
+    /// With `cutoff` (the best roster so far), only rosters better than it are searched for: the
+    /// sub-problem ends as soon as its bound shows there is none.
+    func roundedRelaxation(_ relaxation: [Double], better cutoff: Double? = nil, timeLimit: Double, nodeLimit: Int?,
                            interruption: Interruption?, log: (@Sendable (String) -> Void)? = nil) -> Outcome? {
         let model = built.model
         var free = dependent
         var point = relaxation
+        var fractional = 0
         for j in point.indices where !dependent[j] {
             let whole = point[j].rounded()
-            if abs(point[j] - whole) > 1e-6 { free[j] = true } else { point[j] = whole }
+            if abs(point[j] - whole) > 1e-6 { free[j] = true; fractional += 1 } else { point[j] = whole }
         }
         let sub = model.restricted(free: free, dependent: dependent, at: point)
         var subOptions = SolveOptions(timeLimit: max(0.01, timeLimit))
@@ -286,10 +290,12 @@ struct NeighbourhoodSearch: Sendable {
         subOptions.dive = true
         subOptions.cuts = false
         subOptions.interruption = interruption
-        let result = solver.solve(sub.model, options: subOptions)
+        let result = solver.solve(cutoff.map { sub.model.onlyBetter(than: $0) } ?? sub.model, options: subOptions)
         let work = result.statistics.simplexIterations + result.statistics.nodes
-        log?("rounded relaxation: \(sub.model.variables.count) variables free, \(result.termination), "
-             + "\(result.solution.map { JSON.number($0.objective) } ?? "no roster") in \(JSON.number(result.statistics.seconds)) s")
+        log?("rounded relaxation: \(fractional) of \(decisionCount) decisions fractional, \(sub.model.variables.count) variables free"
+             + "\(cutoff.map { ", better than \(JSON.number($0))" } ?? ""): \(result.termination), "
+             + "\(result.solution.map { JSON.number($0.objective) } ?? "no roster") in \(JSON.number(result.statistics.seconds)) s, "
+             + "\(result.statistics.nodes) nodes")
         guard let solution = result.solution else { return nil }
         let values = sub.expand(solution.values, into: point)
         guard model.isFeasible(values) else { return nil }
@@ -309,7 +315,8 @@ struct NeighbourhoodSearch: Sendable {
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
         var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)), smallest: smallest, largest: largest)
         let threads = max(1, options.threads)
-        var rounded = !options.roundsRelaxation
+        /// The board's relaxation last rounded (`Int.max`: none will be).
+        var rounded = options.roundsRelaxation ? 0 : Int.max
         /// The better point becomes the search's, and the board's.
         func adopt(_ values: [Double], _ value: Double, from source: String) {
             point = values; objective = value
@@ -322,13 +329,13 @@ struct NeighbourhoodSearch: Sendable {
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
                 point = entry.values; objective = entry.objective
             }
-            let relaxation = board?.relaxation
-            if let relaxation, !rounded {
-                // Once, as soon as the relaxation is known: its rounding is often far better than
-                // the rosters the neighbourhoods reached from the first one.
-                rounded = true
+            let relaxation = board?.relaxation, generation = board?.relaxationGeneration ?? 0
+            if let relaxation, generation > rounded {
+                // As soon as a relaxation is known: its rounding is often far better than the
+                // rosters the neighbourhoods reached from the first one.
+                rounded = generation
                 let left = (deadline - ContinuousClock.now).seconds
-                let outcome = roundedRelaxation(relaxation, timeLimit: min(left, max(2, left / 4)),
+                let outcome = roundedRelaxation(relaxation, better: objective, timeLimit: min(left, max(2, left / 4)),
                                                 nodeLimit: options.rounds == nil ? nil : options.subproblemNodeLimit * 10,
                                                 interruption: options.interruption, log: options.log)
                 if let outcome, outcome.objective < objective - 1e-9 {

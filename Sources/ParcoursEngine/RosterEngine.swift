@@ -186,6 +186,10 @@ public struct RosterEngine: Sendable {
             for other in [start] + others.compactMap({ $0 }) where !seeds.contains(other) { seeds.append(other) }
             let r = model.decompositionBound(blocks: built.participantBlocks, points: seeds, solver: solver, options: decomposition)
             if let point = r.point { board.post(point, objective: model.objectiveValue(point), source: "integer master") }
+            // Nearer to a roster than the root relaxation: the neighbourhood search rounds it, and
+            // frees where a roster disagrees with it. (Not under a work limit, whose search uses no
+            // relaxation: the gate's baseline was made so.)
+            if options.effort == nil, let relaxation = r.relaxation { board.postRelaxation(relaxation, strength: 1) }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
                          + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }

@@ -60,3 +60,15 @@ private struct RebuildingSolver: Solver {
     #expect(abs(try #require(kept.bound) - -2) < 1e-6)
     #expect(abs(try #require(anew.bound) - -2) < 1e-6)
 }
+
+@Test func theDecompositionsRelaxationIsAPointOfTheRelaxationAtTheMastersValue() throws {
+    let (m, blocks, idle) = try twoPeople()
+    let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    let point = try #require(r.relaxation)
+    #expect(point.count == 4)
+    // Each person's columns weighted by their shares: the links and every person's hours hold, and
+    // the value is the converged master's (−2, where the LP relaxation reaches −3).
+    #expect(m.relaxed().isFeasible(point))
+    #expect(abs(m.objectiveValue(point) - -2) < 1e-6)
+    #expect(point[0] + point[2] <= 1 + 1e-9)
+}

@@ -350,3 +350,34 @@ private func marketShare() throws -> Model {
     let duals = try #require(second.duals)
     #expect(zip(duals, [0, 1.5, 1]).allSatisfy { abs($0 - $1) < 1e-9 })
 }
+
+@Test func onlyBetterThanACutoffFindsTheBetterPointOrEndsWithNone() throws {
+    let m = try knapsack()
+    // Values are whole (step 1): above 20, the optimum 21 is left; above 21, nothing.
+    let better = solver.solve(m.onlyBetter(than: 20), options: SolveOptions())
+    #expect(better.termination == .optimal && better.objective == 21)
+    #expect(solver.solve(m.onlyBetter(than: 21), options: SolveOptions()).termination == .infeasible)
+    // Minimising: below −21 nothing, below −20 the optimum.
+    var negated = Model(name: "negated-knapsack")
+    let take = try (0..<4).map { try negated.addBinary("take\($0 + 1)") }
+    try negated.add(LinearExpression(sum: zip(take, [5.0, 6, 3, 4])) <= 10, name: "capacity")
+    try negated.minimize(LinearExpression(sum: zip(take, [-10.0, -13, -7, -8])))
+    #expect(solver.solve(negated.onlyBetter(than: -20), options: SolveOptions()).objective == -21)
+    #expect(solver.solve(negated.onlyBetter(than: -21), options: SolveOptions()).termination == .infeasible)
+    // The model itself keeps its rows.
+    #expect(negated.onlyBetter(than: 0).constraints.count == negated.constraints.count + 1)
+}
+
+@Test func aStrongerRelaxationReplacesTheRootsAndAWeakerOneDoesNot() {
+    let board = IncumbentBoard()
+    #expect(board.relaxation == nil && board.relaxationGeneration == 0)
+    board.postRelaxation([0.5, 0.5])
+    #expect(board.relaxation == [0.5, 0.5] && board.relaxationGeneration == 1)
+    board.postRelaxation([1, 0], strength: 1)
+    #expect(board.relaxation == [1, 0] && board.relaxationGeneration == 2)
+    // A second root relaxation (another tree's) does not undo the stronger one.
+    board.postRelaxation([0.2, 0.8])
+    #expect(board.relaxation == [1, 0] && board.relaxationGeneration == 2)
+    board.postRelaxation([0, 1], strength: 1)
+    #expect(board.relaxation == [0, 1] && board.relaxationGeneration == 3)
+}

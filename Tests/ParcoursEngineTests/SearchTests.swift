@@ -113,6 +113,21 @@ func matrixWeek(_ name: String) throws -> Scenario {
     #expect(RosterVerification(scenario: scenario, roster: roster).isValid)
 }
 
+@Test func theRoundedRelaxationWithACutoffReturnsOnlyABetterRoster() throws {
+    let scenario = try matrixWeek("fractional-016")
+    let built = try RosterModel(scenario: scenario)
+    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
+    let relaxation = try #require(GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimit: 10)).solution).values
+    let rounded = try #require(search.roundedRelaxation(relaxation, timeLimit: 30, nodeLimit: 5000, interruption: nil))
+    try #require(rounded.proved, "the rounding's own optimum is needed to know that nothing better exists")
+    // Nothing better than the rounding's optimum: none; a little worse than it: a roster below the cutoff.
+    #expect(search.roundedRelaxation(relaxation, better: rounded.objective, timeLimit: 30, nodeLimit: 5000, interruption: nil)?.objective == nil)
+    let above = try #require(search.roundedRelaxation(relaxation, better: rounded.objective + 1, timeLimit: 30, nodeLimit: 5000,
+                                                      interruption: nil))
+    #expect(above.objective < rounded.objective + 1)
+    #expect(built.model.isFeasible(above.values))
+}
+
 @Test func aWorkLimitGivesTheSameBytes() throws {
     let scenario = try matrixWeek("afternoon325-012")
     var options = EngineOptions(timeLimit: 300)
