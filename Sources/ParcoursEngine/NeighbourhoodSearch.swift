@@ -239,18 +239,27 @@ struct NeighbourhoodSearch: Sendable {
         var work: Int
     }
 
+    /// How a sub-problem is solved: a dive first, and a stop as soon as the bound leaves no better
+    /// multiple of its own objective's step.
+    private func subproblemOptions(_ sub: Model, timeLimit: Double, nodeLimit: Int?, cuts: Bool,
+                                   interruption: Interruption?) -> SolveOptions {
+        var options = SolveOptions(timeLimit: max(0.01, timeLimit))
+        options.nodeLimit = nodeLimit
+        options.objectiveStep = sub.objectiveGranularity
+        options.dive = true
+        options.cuts = cuts
+        options.interruption = interruption
+        return options
+    }
+
     /// Solves one neighbourhood from `point`; the point found there (never worse than `point`).
     func solve(_ free: [Bool], from point: [Double], objective: Double, options: NeighbourhoodSearchOptions,
                cuts: Bool, deadline: ContinuousClock.Instant) -> Outcome {
         let sub = built.model.restricted(free: free, dependent: dependent, at: point)
         let left = (deadline - ContinuousClock.now).seconds
-        var subOptions = SolveOptions(timeLimit: max(0.01, min(options.subproblemTimeLimit, left)))
-        subOptions.nodeLimit = options.subproblemNodeLimit
-        subOptions.objectiveStep = sub.model.objectiveGranularity
-        subOptions.dive = true
-        subOptions.cuts = cuts
+        var subOptions = subproblemOptions(sub.model, timeLimit: min(options.subproblemTimeLimit, left),
+                                           nodeLimit: options.subproblemNodeLimit, cuts: cuts, interruption: options.interruption)
         subOptions.hint = sub.model.hint(from: sub.restrict(point))
-        subOptions.interruption = options.interruption
         let result = solver.solve(sub.model, options: subOptions)
         // Proved, and (without a work limit) quickly: a sub-problem that takes a second is too big
         // for a search that wants many rounds, whatever its node count.
@@ -284,12 +293,7 @@ struct NeighbourhoodSearch: Sendable {
             if abs(point[j] - whole) > 1e-6 { free[j] = true; fractional += 1 } else { point[j] = whole }
         }
         let sub = model.restricted(free: free, dependent: dependent, at: point)
-        var subOptions = SolveOptions(timeLimit: max(0.01, timeLimit))
-        subOptions.nodeLimit = nodeLimit
-        subOptions.objectiveStep = sub.model.objectiveGranularity
-        subOptions.dive = true
-        subOptions.cuts = false
-        subOptions.interruption = interruption
+        let subOptions = subproblemOptions(sub.model, timeLimit: timeLimit, nodeLimit: nodeLimit, cuts: false, interruption: interruption)
         let result = solver.solve(cutoff.map { sub.model.onlyBetter(than: $0) } ?? sub.model, options: subOptions)
         let work = result.statistics.simplexIterations + result.statistics.nodes
         log?("rounded relaxation: \(fractional) of \(decisionCount) decisions fractional, \(sub.model.variables.count) variables free"

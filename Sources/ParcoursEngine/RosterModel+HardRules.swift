@@ -13,6 +13,7 @@ extension RosterModel {
     /// H4 days cap, for participant `p`: `Σ_d works(p,d) <= max_days` when the cap can bind, with
     /// `works(p,d)` the day's indicator that H1's rows of that day bound (`worksOnDay[p]`).
     mutating func addDaysCap(_ p: Int) throws(ModelError) {
+        precondition(worksOnDay.count == p, "addDaysCap is called for each participant in order")
         let participant = scenario.participants[p]
         let days = scenario.calendar.days.indices
         let workable = days.filter { d in index.periods.contains { $0.dayIndex == d && !occupancy(p, $0).isConstant } }

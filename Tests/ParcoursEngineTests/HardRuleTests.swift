@@ -34,11 +34,16 @@ import ParcoursScenario
     #expect(r.objective == 408)
 }
 
+/// Marc supervises A, which wants one person in the morning and two in the afternoon.
+private func supervisorHoursWeek(maxHours: Double?) -> Scenario {
+    let marc = Supervisor(id: "marc", activities: ["A"], maxHours: maxHours)
+    return week([person("p"), person("q")], [Activity(id: "A", supervisionRatio: 8, priority: 1,
+        open: [OpenBlock(slots: ["am"], min: 1, max: 1), OpenBlock(slots: ["pm"], min: 2, max: 2)])], supervisors: [marc])
+}
+
 @Test func h2SupervisorWeeklyHours() {
     // Without max_hours 4, Marc would supervise both periods.
-    let marc = Supervisor(id: "marc", activities: ["A"], maxHours: 4)
-    let r = solve(week([person("p"), person("q")], [Activity(id: "A", supervisionRatio: 8, priority: 1,
-        open: [OpenBlock(slots: ["am"], min: 1, max: 1), OpenBlock(slots: ["pm"], min: 2, max: 2)])], supervisors: [marc]))
+    let r = solve(supervisorHoursWeek(maxHours: 4))
     #expect(r.supervision.map { "\($0.supervisor) \($0.slot)" } == ["marc pm"])
     #expect(lines(r) == ["p mon pm A", "q mon pm A"])
     #expect(unmet(r) == ["A mon am 1"])
@@ -52,21 +57,31 @@ import ParcoursScenario
     #expect(unmet(r) == ["A mon am 1"])
 }
 
-@Test func h4DaysCap() {
+/// A on Monday morning, B (priority 2) on Tuesday morning, p able to work `maxDays` days.
+private func daysWeek(maxDays: Int) -> Scenario {
     var p = person("p")
-    p.capacity = Capacity(maxDays: 1)
+    p.capacity = Capacity(maxDays: maxDays)
     let a = Activity(id: "A", supervisionRatio: 0, open: [OpenBlock(days: [.mon], slots: ["am"], min: 1, max: 1)])
     let b = Activity(id: "B", supervisionRatio: 0, priority: 2, open: [OpenBlock(days: [.tue], slots: ["am"], min: 1, max: 1)])
-    let r = solve(week([p], [a, b], days: [.mon, .tue]))
+    return week([p], [a, b], days: [.mon, .tue])
+}
+
+@Test func h4DaysCap() {
+    let r = solve(daysWeek(maxDays: 1))
     #expect(lines(r) == ["p tue am B"])
     #expect(unmet(r) == ["A mon am 1"])
 }
 
-@Test func h5ShiftCap() {
-    // Without max 1, q would join p (q's contract minimum).
+/// p and q (who dislikes A) each with a 4 h minimum, A taking `max` people.
+private func shiftCapWeek(max: Int) -> Scenario {
     var q = person("q", min: 4, target: 4)
     q.dislikes = ["A"]
-    let r = solve(week([person("p", min: 4, target: 4), q], [activity("A", max: 1)]))
+    return week([person("p", min: 4, target: 4), q], [activity("A", max: max)])
+}
+
+@Test func h5ShiftCap() {
+    // Without max 1, q would join p (q's contract minimum).
+    let r = solve(shiftCapWeek(max: 1))
     #expect(lines(r) == ["p mon am A"])
     #expect(r.objective == 208)  // q: 4 h under the minimum × 50 + 4 h off target × 2
 }
@@ -78,13 +93,18 @@ import ParcoursScenario
     #expect(lines(r) == ["p mon am A"])
 }
 
-@Test func h6Requirements() {
+/// A wants two people with hygiene 1; p has it, q at `qLevel`.
+private func hygieneWeek(qLevel: Int) -> Scenario {
     var p = person("p"), q = person("q")
     p.skills = ["hygiene": 1]
-    q.skills = ["hygiene": 0]
+    q.skills = ["hygiene": qLevel]
     var a = activity("A", min: 2, max: 2)
     a.requires = ["hygiene": 1]
-    let r = solve(week([p, q], [a], skills: ["hygiene"]))
+    return week([p, q], [a], skills: ["hygiene"])
+}
+
+@Test func h6Requirements() {
+    let r = solve(hygieneWeek(qLevel: 0))
     #expect(lines(r) == ["p mon am A"])
     #expect(unmet(r) == ["A mon am 1"])
 }
@@ -98,25 +118,35 @@ import ParcoursScenario
     #expect(lines(r) == ["p mon am A"])
 }
 
-@Test func h8Mentoring() {
-    // Without mentoring, q and r would both join p (A wants 3).
+/// A wants three; p alone is a cuisine mentor (level 2), for `ratio` others; r dislikes A.
+private func mentoringWeek(ratio: Int) -> Scenario {
     var p = person("p"), q = person("q"), r = person("r")
     p.skills = ["cuisine": 2]
     r.dislikes = ["A"]
     var a = activity("A", min: 3, max: 3)
-    a.mentoring = Mentoring(skill: "cuisine", level: 2, ratio: 1)
-    let roster = solve(week([p, q, r], [a], skills: ["cuisine"]))
+    a.mentoring = Mentoring(skill: "cuisine", level: 2, ratio: ratio)
+    return week([p, q, r], [a], skills: ["cuisine"])
+}
+
+@Test func h8Mentoring() {
+    // Without mentoring, q and r would both join p (A wants 3).
+    let roster = solve(mentoringWeek(ratio: 1))
     #expect(lines(roster) == ["p mon am A", "q mon am A"])
     #expect(unmet(roster) == ["A mon am 1"])
     #expect(roster.objective == 416)
 }
 
-@Test func h9Supervision() {
-    // One supervisor at 1:1: only one participant, where two are wanted.
+/// A wants two (q dislikes it), Marc supervises `ratio` people.
+private func supervisionWeek(ratio: Int) -> Scenario {
     var q = person("q")
     q.dislikes = ["A"]
-    let r = solve(week([person("p"), q], [activity("A", min: 2, max: 2, ratio: 1)],
-                       supervisors: [Supervisor(id: "marc", activities: ["A"])]))
+    return week([person("p"), q], [activity("A", min: 2, max: 2, ratio: ratio)],
+                supervisors: [Supervisor(id: "marc", activities: ["A"])])
+}
+
+@Test func h9Supervision() {
+    // One supervisor at 1:1: only one participant, where two are wanted.
+    let r = solve(supervisionWeek(ratio: 1))
     #expect(lines(r) == ["p mon am A"])
     #expect(r.supervision == [Roster.SupervisionEntry(supervisor: "marc", day: .mon, slot: "am", activity: "A")])
     #expect(r.objective == 408)
@@ -130,46 +160,67 @@ import ParcoursScenario
     #expect(unmet(r) == ["A mon am 1"])
 }
 
-@Test func h10Seats() {
-    // One seat: only q (goal weight 2) gets it.
+/// p and q both want T (q's goal weighs twice), which has `seats` seats.
+private func seatsWeek(seats: Int) -> Scenario {
     var p = person("p"), q = person("q")
     p.goals = [Goal(.training("T"))]
     q.goals = [Goal(.training("T"), weight: 2)]
-    let t = Training(id: "T", seats: 1, sessions: [TimeRef(day: .mon, slot: "am")])
-    let r = solve(week([p, q], [], trainings: [t]))
+    let t = Training(id: "T", seats: seats, sessions: [TimeRef(day: .mon, slot: "am")])
+    return week([p, q], [], trainings: [t])
+}
+
+@Test func h10Seats() {
+    // One seat: only q (goal weight 2) gets it.
+    let r = solve(seatsWeek(seats: 1))
     #expect(lines(r) == ["q mon am training T"])
     #expect(r.enrollments == [Roster.Enrollment(training: "T", participants: ["q"])])
     #expect(r.objective == 48)  // p's goal 4 h × 10, q's 4 h off target × 2
 }
 
-@Test func h10MinimumGroupSize() {
-    // p alone cannot make T run (min 2); q cannot work at all.
+/// p wants T, which runs with two at least; q can give `qMax` hours.
+private func groupWeek(qMax: Double) -> Scenario {
     var p = person("p")
     p.goals = [Goal(.training("T"))]
     let t = Training(id: "T", seats: 5, minParticipants: 2, sessions: [TimeRef(day: .mon, slot: "am"), TimeRef(day: .mon, slot: "pm")])
-    let r = solve(week([p, person("q", max: 0)], [], trainings: [t]))
+    return week([p, person("q", max: qMax)], [], trainings: [t])
+}
+
+@Test func h10MinimumGroupSize() {
+    // p alone cannot make T run (min 2); q cannot work at all.
+    let r = solve(groupWeek(qMax: 0))
     #expect(lines(r).isEmpty)
     #expect(r.objective == 80)  // the goal's 8 h × 10
 }
 
-@Test func h10PrerequisitesAndAttendance() {
+/// p and q both want T, which needs francais 1: p has it, q at `qLevel` (none: not at all).
+private func prerequisiteWeek(qLevel: Int?) -> Scenario {
     var p = person("p"), q = person("q")
     p.goals = [Goal(.training("T"))]
     q.goals = [Goal(.training("T"))]
     p.skills = ["francais": 1]
+    if let qLevel { q.skills = ["francais": qLevel] }
     let t = Training(id: "T", seats: 5, prerequisites: ["francais": 1],
                      sessions: [TimeRef(day: .mon, slot: "am"), TimeRef(day: .mon, slot: "pm")])
-    let r = solve(week([p, q], [], trainings: [t], skills: ["francais"]))
+    return week([p, q], [], trainings: [t], skills: ["francais"])
+}
+
+@Test func h10PrerequisitesAndAttendance() {
+    let r = solve(prerequisiteWeek(qLevel: nil))
     #expect(lines(r) == ["p mon am training T", "p mon pm training T"])
+}
+
+/// A wants two; p likes it, r dislikes it, and p avoids q when `avoid`.
+private func avoidWeek(avoid: Bool) -> Scenario {
+    var p = person("p"), r = person("r")
+    p.likes = ["A"]
+    if avoid { p.avoid = ["q"] }
+    r.dislikes = ["A"]
+    return week([p, person("q"), r], [activity("A", min: 2, max: 2)])
 }
 
 @Test func h11Avoid() {
     // Without avoid, p and q (no dislikes) would share A.
-    var p = person("p"), q = person("q"), r = person("r")
-    p.likes = ["A"]
-    p.avoid = ["q"]
-    r.dislikes = ["A"]
-    let roster = solve(week([p, q, r], [activity("A", min: 2, max: 2)]))
+    let roster = solve(avoidWeek(avoid: true))
     #expect(lines(roster) == ["p mon am A", "r mon am A"])
     #expect(roster.objective == 16)
 }
@@ -201,4 +252,111 @@ import ParcoursScenario
                        supervisors: [Supervisor(id: "marc", activities: ["A", "B"])]))
     #expect(r.status == .infeasible)
     #expect(r.explanation?.contains("p in A on mon am; q in B on mon am") == true)
+}
+
+// MARK: Negative cases
+// Each rule's week with what triggers the rule taken away: the roster the rule's comment says it
+// prevents, so that each test above fails if its rule is not what changed the roster.
+
+@Test func h1OnePlaceAtATimeLeavesDifferentPeriodsFree() {
+    let r = solve(week([person("p")], [activity("A", priority: 2), activity("B", slots: ["pm"])]))
+    #expect(lines(r) == ["p mon am A", "p mon pm B"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h1AvailableEverywhereWorksEveryPeriod() {
+    let r = solve(week([person("p")], [activity("A", slots: ["am", "pm"])]))
+    #expect(lines(r) == ["p mon am A", "p mon pm A"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h2WithEightHoursWorksBothPeriods() {
+    let r = solve(week([person("p", max: 8)], [activity("A"), activity("B", slots: ["pm"], priority: 2)]))
+    #expect(lines(r) == ["p mon am A", "p mon pm B"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h2SupervisorWithoutAWeeklyMaximumSupervisesBothPeriods() {
+    let r = solve(supervisorHoursWeek(maxHours: nil))
+    #expect(r.supervision.map { "\($0.supervisor) \($0.slot)" } == ["marc am", "marc pm"])
+    #expect(lines(r).count == 3)
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h3WithoutADailyCapWorksTheWholeDay() {
+    let r = solve(week([person("p")], [activity("A"), activity("B", slots: ["pm"], priority: 2)]))
+    #expect(lines(r) == ["p mon am A", "p mon pm B"])
+}
+
+@Test func h4TwoDaysAllowBothDays() {
+    let r = solve(daysWeek(maxDays: 2))
+    #expect(lines(r) == ["p mon am A", "p tue am B"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h5ARoomierShiftTakesBoth() {
+    let r = solve(shiftCapWeek(max: 2))
+    #expect(lines(r) == ["p mon am A", "q mon am A"])
+}
+
+@Test func h5AShiftLeftOpenIsWorked() {
+    let a = Activity(id: "A", supervisionRatio: 0, open: [OpenBlock(min: 1, max: 1)])
+    let r = solve(week([person("p", min: 8, target: 8)], [a]))
+    #expect(lines(r) == ["p mon am A", "p mon pm A"])
+}
+
+@Test func h6WithTheSkillBothWork() {
+    let r = solve(hygieneWeek(qLevel: 1))
+    #expect(lines(r) == ["p mon am A", "q mon am A"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h7WithoutTheRestrictionBothWork() {
+    var a = activity("A", min: 2, max: 2)
+    a.tags = ["heavy-lifting"]
+    let r = solve(week([person("p"), person("q")], [a]))
+    #expect(lines(r) == ["p mon am A", "q mon am A"])
+}
+
+@Test func h8WithTwoLearnersPerMentorAllThreeWork() {
+    let roster = solve(mentoringWeek(ratio: 2))
+    #expect(lines(roster) == ["p mon am A", "q mon am A", "r mon am A"])
+    #expect(unmet(roster).isEmpty)
+}
+
+@Test func h9AtTwoPerSupervisorBothWork() {
+    let r = solve(supervisionWeek(ratio: 2))
+    #expect(lines(r) == ["p mon am A", "q mon am A"])
+    #expect(unmet(r).isEmpty)
+}
+
+@Test func h9ASupervisorOfTheActivityOpensTheShift() {
+    let r = solve(week([person("p")], [activity("A", ratio: 8)], supervisors: [Supervisor(id: "marc", activities: ["A"])]))
+    #expect(lines(r) == ["p mon am A"])
+    #expect(r.supervision == [Roster.SupervisionEntry(supervisor: "marc", day: .mon, slot: "am", activity: "A")])
+}
+
+@Test func h10TwoSeatsTakeBoth() {
+    let r = solve(seatsWeek(seats: 2))
+    #expect(lines(r) == ["p mon am training T", "q mon am training T"])
+}
+
+@Test func h10AGroupOfTwoRuns() {
+    let r = solve(groupWeek(qMax: 8))
+    #expect(lines(r) == ["p mon am training T", "p mon pm training T", "q mon am training T", "q mon pm training T"])
+}
+
+@Test func h10WithThePrerequisiteBothAttend() {
+    let r = solve(prerequisiteWeek(qLevel: 1))
+    #expect(lines(r) == ["p mon am training T", "p mon pm training T", "q mon am training T", "q mon pm training T"])
+}
+
+@Test func h11WithoutAvoidTheyShare() {
+    let roster = solve(avoidWeek(avoid: false))
+    #expect(lines(roster) == ["p mon am A", "q mon am A"])
+}
+
+@Test func h12WithoutThePinThePriorityShiftIsCovered() {
+    let r = solve(week([person("p")], [activity("A", priority: 2), activity("B", min: 0)]))
+    #expect(lines(r) == ["p mon am A"])
 }
