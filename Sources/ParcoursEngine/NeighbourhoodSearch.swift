@@ -272,13 +272,11 @@ struct NeighbourhoodSearch: Sendable {
         return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved, work: work)
     }
 
-    /// The root relaxation rounded where it is whole (relaxation-enforced neighbourhood, RENS): the
+    /// A relaxation rounded where it is whole (relaxation-enforced neighbourhood, RENS): the
     /// decisions the relaxation sets to whole values kept there, the fractional ones and every
     /// dependent variable free, and that small MIP solved (without cuts: with them, GLPK did 17
     /// nodes in 10 s at 300 people). Nil when it has no roster within the limit (the whole values
-    /// may admit none). Measured at 60 s, one run each: better rosters on 5 of 8 weeks of
-    /// 100-300 people (classic-300 166852 against 168036), worse on 2 where it found none in its
-    /// quarter of the time (three-slots-150 +3.8 %, one-site-100 +1.5 %).
+    /// may admit none). What it gained, measured: the README's performance section.
     ///
     /// With `cutoff` (the best roster so far), only rosters better than it are searched for: the
     /// sub-problem ends as soon as its bound shows there is none.
