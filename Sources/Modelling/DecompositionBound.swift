@@ -273,7 +273,8 @@ struct Decomposition {
     func point(fromMaster values: [Double], weighted: Bool = false) -> [Double] {
         var point = Array(repeating: 0.0, count: original.variables.count)
         for (position, j) in masterVariables.enumerated() { point[j] = values[position] }
-        for (k, column) in columns.enumerated() {
+        // Columns added after this master was solved have no value in it.
+        for (k, column) in columns.enumerated() where masterVariables.count + k < values.count {
             let share = values[masterVariables.count + k]
             if weighted {
                 guard share > 1e-9 else { continue }
