@@ -79,6 +79,7 @@ extension Model {
         // from the last basis. Otherwise (or should a column be refused) it is solved anew each round.
         var resolvable = options.keepMasterLoaded ? solver.linearProgram(decomposition.master()) : nil
         var loaded = decomposition.columnCount
+        var lastMaster: [Double]?
         while result.rounds < options.rounds, elapsed() < options.timeLimit, options.interruption?.isInterrupted != true {
             let timeLimit = max(0.001, options.timeLimit - elapsed())
             if let lp = resolvable {
@@ -98,7 +99,7 @@ extension Model {
             }
             guard master.termination == .optimal, let z = master.objective, let duals = master.duals else { break }
             result.rounds += 1
-            if let values = master.solution?.values { result.relaxation = decomposition.point(fromMaster: values, weighted: true) }
+            lastMaster = master.solution?.values ?? lastMaster
             var lagrangian = z, complete = true, added = 0
             let reducedCosts = decomposition.reducedCosts(duals)
             for b in decomposition.blocks.indices {
@@ -117,6 +118,7 @@ extension Model {
             if added == 0 { result.converged = complete; break }
         }
         result.columns = decomposition.columnCount
+        result.relaxation = lastMaster.map { decomposition.point(fromMaster: $0, weighted: true) }
         if options.integerMasterTimeLimit > 0, options.interruption?.isInterrupted != true {
             var ipOptions = SolveOptions(timeLimit: options.integerMasterTimeLimit)
             ipOptions.nodeLimit = 2000

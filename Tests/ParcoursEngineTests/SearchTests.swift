@@ -96,11 +96,16 @@ func matrixWeek(_ name: String) throws -> Scenario {
     #expect(abs((roster.objective ?? .infinity) - built.model.objectiveValue(improved)) < 1e-6)
 }
 
-@Test func theRoundedRelaxationKeepsTheRelaxationsWholeValuesAndGivesAValidRoster() throws {
+/// fractional-016's model, its search and its LP relaxation.
+private func roundingWeek() throws -> (scenario: Scenario, built: RosterModel, search: NeighbourhoodSearch, relaxation: [Double]) {
     let scenario = try matrixWeek("fractional-016")
     let built = try RosterModel(scenario: scenario)
-    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
     let relaxation = try #require(GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimit: 10)).solution).values
+    return (scenario, built, NeighbourhoodSearch(built, solver: GLPKSolver()), relaxation)
+}
+
+@Test func theRoundedRelaxationKeepsTheRelaxationsWholeValuesAndGivesAValidRoster() throws {
+    let (scenario, built, search, relaxation) = try roundingWeek()
     let rounded = try #require(search.roundedRelaxation(relaxation, timeLimit: 10, nodeLimit: 500, interruption: nil))
     #expect(built.model.isFeasible(rounded.values))
     #expect(rounded.objective >= built.model.objectiveValue(relaxation) - 1e-6)
@@ -114,10 +119,7 @@ func matrixWeek(_ name: String) throws -> Scenario {
 }
 
 @Test func theRoundedRelaxationWithACutoffReturnsOnlyABetterRoster() throws {
-    let scenario = try matrixWeek("fractional-016")
-    let built = try RosterModel(scenario: scenario)
-    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
-    let relaxation = try #require(GLPKSolver().solve(built.model.relaxed(), options: SolveOptions(timeLimit: 10)).solution).values
+    let (_, built, search, relaxation) = try roundingWeek()
     let rounded = try #require(search.roundedRelaxation(relaxation, timeLimit: 30, nodeLimit: 5000, interruption: nil))
     try #require(rounded.proved, "the rounding's own optimum is needed to know that nothing better exists")
     // Nothing better than the rounding's optimum: none; a little worse than it: a roster below the cutoff.
