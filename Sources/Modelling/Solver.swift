@@ -218,10 +218,11 @@ public final class IncumbentBoard: Sendable {
     /// Counts the relaxations kept (0: none yet), so that a reader sees when a stronger one came.
     public var relaxationGeneration: Int { root.withLock { $0?.generation ?? 0 } }
     /// Keeps `values` unless the one held is stronger: the root relaxation has strength 0, a
-    /// tighter one (a decomposition's master) more; the same strength replaces.
+    /// tighter one (a decomposition's master) more; the same strength replaces, but the same
+    /// values again (a second tree's root) are not a new relaxation.
     public func postRelaxation(_ values: [Double], strength: Int = 0) {
         root.withLock { held in
-            guard held == nil || strength >= held!.strength else { return }
+            if let held, strength < held.strength || (strength == held.strength && values == held.values) { return }
             held = (values, strength, (held?.generation ?? 0) + 1)
         }
     }

@@ -373,6 +373,9 @@ private func marketShare() throws -> Model {
     #expect(board.relaxation == nil && board.relaxationGeneration == 0)
     board.postRelaxation([0.5, 0.5])
     #expect(board.relaxation == [0.5, 0.5] && board.relaxationGeneration == 1)
+    // The same root relaxation again (a second tree's) is not a new one: nothing to round again.
+    board.postRelaxation([0.5, 0.5])
+    #expect(board.relaxationGeneration == 1)
     board.postRelaxation([1, 0], strength: 1)
     #expect(board.relaxation == [1, 0] && board.relaxationGeneration == 2)
     // A second root relaxation (another tree's) does not undo the stronger one.
