@@ -60,7 +60,7 @@ public struct SolveOptions: Sendable {
     /// Shared with a search running at once on another thread: its better points are offered to
     /// this one, and this one's incumbents are posted there (needs the MIP presolver off).
     public var board: IncumbentBoard?
-    /// Asked from outside to stop (Ctrl-C): the search ends as `.interrupted` with its best point.
+    /// Asked from outside to stop (Ctrl-C): the search ends as `.limitReached(.interruption)` with its best point.
     public var interruption: Interruption?
     /// Called on every new incumbent and about twice a second during a search.
     public var progress: (@Sendable (SolveProgress) -> Void)?
@@ -72,20 +72,30 @@ public struct SolveOptions: Sendable {
     }
 }
 
-/// Why the solver stopped.
+/// Why the solver stopped. Which limit stopped an unfinished search is a `Limit` of its own, as in
+/// MathOpt: whether a solution came with it is the result's `solution`, not another case.
 public enum Termination: Sendable, Equatable {
     /// Proven optimal (within the requested gap).
     case optimal
     case infeasible
     /// Unbounded (for a MIP: its relaxation is).
     case unbounded
-    case timeLimit
-    case iterationLimit
-    /// The search was stopped from outside.
-    case interrupted
-    case nodeLimit
+    /// Stopped before a proof, by this limit (with the best solution so far, if any).
+    case limitReached(Limit)
     /// The solver failed; the text says how.
     case solverFailure(String)
+}
+
+/// The limit that ended an unfinished search.
+public enum Limit: Sendable, Equatable {
+    /// The wall-clock limit (`SolveOptions.timeLimit`, or the tree's own).
+    case time
+    /// The simplex's iteration limit.
+    case iterations
+    /// The node limit (a work limit: the same point on every machine).
+    case nodes
+    /// Asked from outside to stop (`SolveOptions.interruption`).
+    case interruption
 }
 
 public struct SolveStatistics: Sendable, Equatable {

@@ -78,7 +78,7 @@ final class GLPKLinearProgram: ResolvableLinearProgram {
         }
         if let stopped = simplexTermination(code, problem.basicStatus, dualInfeasibleIsUnbounded: true) {
             // A limit leaves a basis to resume from; any other end does not.
-            if stopped != .timeLimit && stopped != .iterationLimit { warm = false }
+            if case .limitReached = stopped {} else { warm = false }
             return finish(stopped)
         }
         warm = true

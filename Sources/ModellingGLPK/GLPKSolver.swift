@@ -90,7 +90,7 @@ public struct GLPKSolver: Solver {
         if !presolve, limit - elapsed() < treeNeeds {
             stats.simplexIterations = problem.simplexIterations
             let point = firstIncumbent.map { Array($0.dropFirst()) }
-            return finish(.timeLimit, point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
+            return finish(.limitReached(.time), point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
                           bound: tighter(problem.basicObjective, options.knownBound, minimize: model.sense == .minimize))
         }
         var treeOptions = options
@@ -138,15 +138,13 @@ public struct GLPKSolver: Solver {
         case .stoppedByApplication where search.proved:
             return finish(.optimal, solution, bound: search.bound)
         case .stoppedByApplication where search.reachedNodeLimit:
-            return finish(.nodeLimit, solution, bound: search.bound)
-        case .stoppedByApplication where search.reachedTimeLimit:
-            return finish(.timeLimit, solution, bound: search.bound)
+            return finish(.limitReached(.nodes), solution, bound: search.bound)
+        case .stoppedByApplication where search.reachedTimeLimit, .timeLimit:
+            return finish(.limitReached(.time), solution, bound: search.bound)
         case .stoppedByApplication:
-            return finish(.interrupted, solution, bound: search.bound)
-        case .timeLimit:
-            return finish(.timeLimit, solution, bound: search.bound)
+            return finish(.limitReached(.interruption), solution, bound: search.bound)
         case .iterationLimit:
-            return finish(.iterationLimit, solution, bound: search.bound)
+            return finish(.limitReached(.iterations), solution, bound: search.bound)
         default:
             return finish(.solverFailure("branch-and-cut ended with \(code), solution \(status)"), solution, bound: search.bound)
         }
@@ -346,8 +344,8 @@ func simplexTermination(_ code: GLPKReturnCode, _ status: GLPKSolutionStatus, du
     case (_, .noFeasible), (.noPrimalFeasible, _): return .infeasible
     case (.noDualFeasible, _) where dualInfeasibleIsUnbounded: return .unbounded
     case (_, .unbounded): return .unbounded
-    case (.timeLimit, _): return .timeLimit
-    case (.iterationLimit, _): return .iterationLimit
+    case (.timeLimit, _): return .limitReached(.time)
+    case (.iterationLimit, _): return .limitReached(.iterations)
     case (.ok, .optimal): return nil
     default: return .solverFailure("simplex ended with \(code), solution \(status)")
     }

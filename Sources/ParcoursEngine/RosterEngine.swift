@@ -81,11 +81,11 @@ public struct RosterEngine: Sendable {
         case (.infeasible, nil):
             roster.status = .infeasible
             roster.explanation = InfeasibilityExplainer(solver: solver).explain(scenario, frozenBefore: options.frozenBefore)
-        case (.timeLimit, nil):
+        case (.limitReached(.interruption), nil):
+            roster.explanation = "The search was interrupted before it found a roster."
+        case (.limitReached, nil):
             roster.explanation = "No roster was found within the time limit; "
                 + "give more time (--time-limit) or a looser gap (--gap)."
-        case (.interrupted, nil):
-            roster.explanation = "The search was interrupted before it found a roster."
         case (let other, nil):
             roster.explanation = "The solver stopped without a roster (\(other))."
         }
@@ -125,7 +125,7 @@ public struct RosterEngine: Sendable {
         stop.interrupt()
         options.log?("the search ran past its time limit: the best roster so far is the answer")
         let best = board.entry.map { Solution(values: $0.values, objective: $0.objective) }
-        return (SolveResult(termination: .timeLimit, solution: best, bound: merged.bound, statistics: SolveStatistics(built.model)), best)
+        return (SolveResult(termination: .limitReached(.time), solution: best, bound: merged.bound, statistics: SolveStatistics(built.model)), best)
     }
 
     /// The search: a first roster, then the neighbourhood search beside branch-and-cut and the bound

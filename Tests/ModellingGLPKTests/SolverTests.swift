@@ -140,7 +140,7 @@ private func marketShare() throws -> Model {
 @Test func timeLimitIsHonouredOnAHardMIP() throws {
     var options = SolveOptions(timeLimit: 1)
     let r = solver.solve(try marketShare(), options: options)
-    #expect(r.termination == .timeLimit)
+    #expect(r.termination == .limitReached(.time))
     if let s = r.solution, let bound = r.bound {
         #expect(s.objective >= bound - 1e-6)
     }
@@ -258,7 +258,7 @@ private func marketShare() throws -> Model {
     options.nodeLimit = 20
     let first = solver.solve(try marketShare(), options: options)
     let second = solver.solve(try marketShare(), options: options)
-    #expect(first.termination == .nodeLimit)
+    #expect(first.termination == .limitReached(.nodes))
     #expect(first.statistics.nodes >= 20 && first.statistics.nodes < 40)
     #expect(first.solution?.values == second.solution?.values)
     #expect(first.bound == second.bound)
@@ -316,7 +316,7 @@ private func marketShare() throws -> Model {
     var options = SolveOptions()
     options.treeTimeLimit = 0
     let r = solver.solve(try knapsack(), options: options)
-    #expect(r.termination == .timeLimit)
+    #expect(r.termination == .limitReached(.time))
     #expect(r.bound == 22)
     // What the dive found, if anything, is a valid point no better than the bound.
     if let s = r.solution { #expect(s.objective <= 22) }

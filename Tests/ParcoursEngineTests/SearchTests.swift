@@ -178,7 +178,7 @@ private final class StallingSolver: Solver {
         while options.interruption?.isInterrupted != true, ContinuousClock.now - start < .seconds(30) {
             Thread.sleep(forTimeInterval: 0.01)
         }
-        return SolveResult(termination: .timeLimit, solution: nil, bound: nil, statistics: SolveStatistics(model))
+        return SolveResult(termination: .limitReached(.time), solution: nil, bound: nil, statistics: SolveStatistics(model))
     }
 }
 
