@@ -7,6 +7,10 @@ import Testing
 import ParcoursScenario
 @testable import ParcoursEngine
 
+/// The default weights: each objective below is the rule's effect in hours, times its term's weight
+/// (a change of weights does not break a rule's test).
+private let w = Weights()
+
 @Test func h1OnePlaceAtATime() {
     // Without H1, p would cover both A and B on Monday morning.
     var p = person("p")
@@ -15,7 +19,7 @@ import ParcoursScenario
     #expect(r.status == .optimal)
     #expect(lines(r) == ["p mon am A"])
     #expect(unmet(r) == ["B mon am 1"])
-    #expect(r.objective == 408)  // B short 4 h × 100, p's 4 h off target × 2
+    #expect(r.objective == 4 * w.coverage + 4 * w.target)  // B short 4 h, p's 4 h off target
 }
 
 @Test func h1OnlyWhenAvailable() {
@@ -31,7 +35,7 @@ import ParcoursScenario
     let r = solve(week([person("p", max: 4)], [activity("A"), activity("B", slots: ["pm"], priority: 2)]))
     #expect(lines(r) == ["p mon pm B"])
     #expect(unmet(r) == ["A mon am 1"])
-    #expect(r.objective == 408)
+    #expect(r.objective == 4 * w.coverage + 4 * w.target)  // A short 4 h, p's 4 h off target
 }
 
 /// Marc supervises A, which wants one person in the morning and two in the afternoon.
@@ -83,7 +87,7 @@ private func shiftCapWeek(max: Int) -> Scenario {
     // Without max 1, q would join p (q's contract minimum).
     let r = solve(shiftCapWeek(max: 1))
     #expect(lines(r) == ["p mon am A"])
-    #expect(r.objective == 208)  // q: 4 h under the minimum × 50 + 4 h off target × 2
+    #expect(r.objective == 4 * w.contract + 4 * w.target)  // q: 4 h under the minimum and off target
 }
 
 @Test func h5OnlyOpenShifts() {
@@ -133,7 +137,7 @@ private func mentoringWeek(ratio: Int) -> Scenario {
     let roster = solve(mentoringWeek(ratio: 1))
     #expect(lines(roster) == ["p mon am A", "q mon am A"])
     #expect(unmet(roster) == ["A mon am 1"])
-    #expect(roster.objective == 416)
+    #expect(roster.objective == 4 * w.coverage + 8 * w.target)  // A short one for 4 h, p's and q's 4 h off target
 }
 
 /// A wants two (q dislikes it), Marc supervises `ratio` people.
@@ -149,7 +153,7 @@ private func supervisionWeek(ratio: Int) -> Scenario {
     let r = solve(supervisionWeek(ratio: 1))
     #expect(lines(r) == ["p mon am A"])
     #expect(r.supervision == [Roster.SupervisionEntry(supervisor: "marc", day: .mon, slot: "am", activity: "A")])
-    #expect(r.objective == 408)
+    #expect(r.objective == 4 * w.coverage + 4 * w.target)  // A short one for 4 h, p's 4 h off target
 }
 
 @Test func h9NoSupervisorNoShift() {
@@ -174,7 +178,7 @@ private func seatsWeek(seats: Int) -> Scenario {
     let r = solve(seatsWeek(seats: 1))
     #expect(lines(r) == ["q mon am training T"])
     #expect(r.enrollments == [Roster.Enrollment(training: "T", participants: ["q"])])
-    #expect(r.objective == 48)  // p's goal 4 h × 10, q's 4 h off target × 2
+    #expect(r.objective == 4 * w.goals + 4 * w.target)  // p's goal 4 h short, q's 4 h off target
 }
 
 /// p wants T, which runs with two at least; q can give `qMax` hours.
@@ -189,7 +193,7 @@ private func groupWeek(qMax: Double) -> Scenario {
     // p alone cannot make T run (min 2); q cannot work at all.
     let r = solve(groupWeek(qMax: 0))
     #expect(lines(r).isEmpty)
-    #expect(r.objective == 80)  // the goal's 8 h × 10
+    #expect(r.objective == 8 * w.goals)  // the goal's 8 h short
 }
 
 /// p and q both want T, which needs francais 1: p has it, q at `qLevel` (none: not at all).
@@ -222,7 +226,7 @@ private func avoidWeek(avoid: Bool) -> Scenario {
     // Without avoid, p and q (no dislikes) would share A.
     let roster = solve(avoidWeek(avoid: true))
     #expect(lines(roster) == ["p mon am A", "r mon am A"])
-    #expect(roster.objective == 16)
+    #expect(roster.objective == 8 * w.target + 4 * w.preference - 4 * w.preference)  // p's and r's 4 h off target; p likes A, r dislikes it
 }
 
 @Test func h12Fixed() {
@@ -231,7 +235,7 @@ private func avoidWeek(avoid: Bool) -> Scenario {
     p.fixed = [FixedItem(place: .activity("B"), day: .mon, slot: "am")]
     let r = solve(week([p], [activity("A", priority: 2), activity("B", min: 0)]))
     #expect(lines(r) == ["p mon am B"])
-    #expect(r.objective == 808)
+    #expect(r.objective == 2 * 4 * w.coverage + 4 * w.target)  // A (priority 2) short 4 h, p's 4 h off target
 }
 
 @Test func conflictingPinsAreExplained() {
