@@ -11,6 +11,8 @@ import Modelling
 extension GLPKSolver {
     public func linearProgram(_ model: Model) -> (any ResolvableLinearProgram)? {
         guard let problem = try? load(model) else { return nil }
+        // Columns added later keep a scale factor of 1.
+        problem.scale()
         return GLPKLinearProgram(problem, columns: model.variables.count, rows: model.constraints.count)
     }
 }

@@ -29,6 +29,7 @@ public struct GLPKSolver: Solver {
         let problem: GLPKProblem
         do {
             problem = try load(model)
+            problem.scale()
         } catch {
             return finish(.solverFailure(error.description))
         }

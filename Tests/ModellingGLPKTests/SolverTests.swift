@@ -384,3 +384,20 @@ private func marketShare() throws -> Model {
     board.postRelaxation([0, 1], strength: 1)
     #expect(board.relaxation == [0, 1] && board.relaxationGeneration == 3)
 }
+
+@Test func aBadlyScaledRowGivesTheUnscaledOptimumAndDuals() throws {
+    // min x + y  s.t. 0.0001 x + 10000 y >= 1: y = 0.0001 (x would cost 10 000); the row's dual is
+    // 0.0001, x's reduced cost 1 − 0.0001 × 0.0001. GLPK solves the scaled problem; what comes back
+    // is in the model's own units.
+    var m = Model()
+    let x = try m.addVariable("x"), y = try m.addVariable("y")
+    try m.add(LinearExpression(x, 0.0001) + LinearExpression(y, 10000) >= 1)
+    try m.minimize(x + y)
+    let r = solver.solve(m, options: SolveOptions())
+    #expect(r.termination == .optimal)
+    #expect(abs(try #require(r.objective) - 0.0001) < 1e-12)
+    let values = try #require(r.solution?.values)
+    #expect(values[0] == 0 && abs(values[1] - 0.0001) < 1e-12)
+    #expect(abs(try #require(r.duals?.first) - 0.0001) < 1e-12)
+    #expect(abs(try #require(r.reducedCosts?.first) - (1 - 1e-8)) < 1e-12)
+}
