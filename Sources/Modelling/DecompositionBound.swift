@@ -58,6 +58,12 @@ public struct DecompositionResult: Sendable {
     /// their share): within the convex hull of each block's points, so often far nearer to a roster
     /// than the LP relaxation (the rounding heuristics start from it).
     public var relaxation: [Double]?
+    /// Rows valid for every integer point of the model, one per block at most, from the round of the best
+    /// bound: the block's variables at that round's reduced costs cost at least the block's pricing
+    /// bound (the least any of its points costs). Added to the model, they lift its relaxation to
+    /// that bound (the linking rows' duals and these rows' weights of 1 make it so), where a
+    /// branch-and-cut can use it in every node.
+    public var cuts: [ConstraintDefinition] = []
     public var seconds: Double
 }
 
@@ -101,6 +107,7 @@ extension Model {
             result.rounds += 1
             lastMaster = master.solution?.values ?? lastMaster
             var lagrangian = z, complete = true, added = 0
+            var pricingBounds: [Double] = []
             let reducedCosts = decomposition.reducedCosts(duals)
             for b in decomposition.blocks.indices {
                 let remaining = options.timeLimit - elapsed()
@@ -108,12 +115,16 @@ extension Model {
                 let priced = decomposition.price(b, reducedCosts: reducedCosts, pricer: options.pricer, solver: solver,
                                                  timeLimit: min(remaining, options.pricingTimeLimit))
                 guard let value = priced.bound else { complete = false; continue }
+                pricingBounds.append(value)
                 let convexityDual = duals[decomposition.convexityRow(b)]
                 lagrangian += min(0, value - convexityDual)
                 if let point = priced.point, let objective = priced.objective, objective - convexityDual < -1e-7 * max(1, abs(z)),
                    decomposition.addColumn(b, blockPoint: point) { added += 1 }
             }
-            if complete, lagrangian > (result.bound ?? -.infinity) { result.bound = lagrangian }
+            if complete, lagrangian > (result.bound ?? -.infinity) {
+                result.bound = lagrangian
+                result.cuts = decomposition.lagrangianCuts(reducedCosts: reducedCosts, pricingBounds: pricingBounds)
+            }
             if let target = options.target, let bound = result.bound, bound >= target - 1e-9 { break }
             if added == 0 { result.converged = complete; break }
         }
@@ -286,6 +297,37 @@ struct Decomposition {
             }
         }
         return point
+    }
+
+    /// One row per block: its variables at these reduced costs cost at least its pricing bound
+    /// (less a hair, for the rounding in the costs). Valid for every point whose blocks keep their
+    /// rows, whatever the linking rows. Coefficients below a millionth of the row's largest are
+    /// left out, their most the bound allows taken off the right-hand side (still valid; GLPK's
+    /// simplex lost its way on rows with coefficients 1e-10 next to 100). A row no point within the
+    /// bounds can break is no cut, and is left out.
+    func lagrangianCuts(reducedCosts: [Double], pricingBounds: [Double]) -> [ConstraintDefinition] {
+        blocks.indices.compactMap { b in
+            let variables = blocks[b].variables
+            let largest = variables.reduce(0) { max($0, abs(reducedCosts[$1])) }
+            guard largest > 0, pricingBounds[b].isFinite else { return nil }
+            var rhs = pricingBounds[b] - 1e-6 * max(1, abs(pricingBounds[b]))
+            var terms: [(variable: Variable, coefficient: Double)] = []
+            var least = 0.0   // the left-hand side's least value within the bounds
+            for j in variables {
+                let a = reducedCosts[j]
+                guard a != 0 else { continue }
+                let v = original.variables[j]
+                let atLower = v.lower.map { a * $0 }, atUpper = v.upper.map { a * $0 }
+                if abs(a) < 1e-6 * largest, let atLower, let atUpper {
+                    rhs -= max(atLower, atUpper)
+                    continue
+                }
+                least += (a > 0 ? atLower : atUpper) ?? -.infinity
+                terms.append((Variable(index: j, model: original.id), a))
+            }
+            guard !terms.isEmpty, least < rhs else { return nil }
+            return ConstraintDefinition(name: "lagrangian_cut[\(blockIDs[b])]", terms: terms, lower: rhs, upper: nil)
+        }
     }
 
     /// Every variable's reduced cost at the master's duals (its cost less the linking rows' duals).

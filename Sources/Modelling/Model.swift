@@ -134,6 +134,18 @@ public struct Model: Sendable {
         return copy
     }
 
+    /// The model with these rows added (cuts: valid for every point the model's rows allow, so the
+    /// same optimum with a tighter relaxation). Rows of another model, or whose name is taken, are
+    /// left out.
+    public func adding(_ rows: [ConstraintDefinition]) -> Model {
+        var copy = self
+        for row in rows where row.terms.allSatisfy({ $0.variable.model == id && $0.variable.index < variables.count })
+            && copy.names.insert(row.name).inserted {
+            copy.constraints.append(row)
+        }
+        return copy
+    }
+
     // MARK: Objective
 
     public mutating func minimize(_ e: LinearExpression) throws(ModelError) { try setObjective(e, .minimize) }

@@ -158,8 +158,8 @@ public struct RosterEngine: Sendable {
         lns.log = options.log
         // The bound by participant (the decomposition): a tree started after it takes it as its own,
         // and a roster that meets it is proven without one.
-        @Sendable func participantBound(also others: [[Double]?] = []) -> Double? {
-            guard options.decompositionBound else { return nil }
+        @Sendable func participantBound(also others: [[Double]?] = []) -> (bound: Double?, cuts: [ConstraintDefinition]) {
+            guard options.decompositionBound else { return (nil, []) }
             let entry = board.entry!
             var decomposition = DecompositionOptions()
             decomposition.timeLimit = min(remaining(), options.timeLimit / 4)
@@ -187,22 +187,32 @@ public struct RosterEngine: Sendable {
             let r = model.decompositionBound(blocks: built.participantBlocks, points: seeds, solver: solver, options: decomposition)
             if let point = r.point { board.post(point, objective: model.objectiveValue(point), source: "integer master") }
             // Nearer to a roster than the root relaxation: the neighbourhood search rounds it, and
-            // frees where a roster disagrees with it. (Not under a work limit, whose search uses no
-            // relaxation: the gate's baseline was made so.)
-            if options.effort == nil, let relaxation = r.relaxation { board.postRelaxation(relaxation, strength: 1) }
+            // frees where a roster disagrees with it.
+            if let relaxation = r.relaxation { board.postRelaxation(relaxation, strength: 1) }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
                          + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
-            return r.bound
+            return (r.bound, r.cuts)
         }
         /// Branch-and-cut on the whole week, unless the known bound proves the best roster so far.
-        @Sendable func branchAndCut(_ options: SolveOptions) -> SolveResult {
+        @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = []) -> SolveResult {
             let entry = board.entry!
             if let known = options.knownBound, known >= provingBound(for: entry.objective, step: built.objectiveStep) {
                 return SolveResult(termination: .optimal, solution: Solution(values: entry.values, objective: entry.objective),
                                    bound: known, statistics: SolveStatistics(model))
             }
-            return solver.solve(model, options: options)
+            var result = solver.solve(cuts.isEmpty ? model : model.adding(cuts), options: options)
+            // A proof that a roster already known beats is no proof: GLPK lost its way in the
+            // numbers (measured once, on a relaxation with the decomposition's rows, before their
+            // tiny coefficients were left out). Its roster stands; its bound does not.
+            if result.termination == .optimal || result.termination == .infeasible,
+               let known = board.entry, known.objective < (result.objective ?? .infinity) - 1e-6 * max(1, abs(known.objective)) {
+                options.log?("branch-and-cut ended \(result.termination) above a known roster (\(JSON.number(known.objective))): "
+                             + "not a proof")
+                result.termination = .solverFailure("branch-and-cut's proof contradicted by a known roster")
+                result.bound = nil
+            }
+            return result
         }
         var result: SolveResult
         var known: Double?
@@ -215,13 +225,26 @@ public struct RosterEngine: Sendable {
             result = branchAndCut(solveOptions)
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
-                known = participantBound(also: [result.solution?.values])
+                let decomposition = participantBound(also: [result.solution?.values])
+                known = decomposition.bound
                 if known.map({ $0 < provingBound(for: board.entry!.objective, step: built.objectiveStep) }) ?? true {
                     lns.rounds = effort
                     lns.threads = max(1, options.threads)
                     lns.timeLimit = remaining()
                     lns.subproblemTimeLimit = max(5, remaining())
                     _ = neighbourhoods.improve(board.entry!.values, options: lns, board: board, progress: report)
+                    // Branch-and-cut again, from the best roster, with the decomposition's rows: a
+                    // relaxation at the decomposition's bound in every node.
+                    if !decomposition.cuts.isEmpty, remaining() > 0.01 {
+                        var again = solveOptions
+                        again.timeLimit = remaining()
+                        again.knownBound = known
+                        again.hint = model.hint(from: board.entry!.values)
+                        let r = branchAndCut(again, cuts: decomposition.cuts)
+                        if let solution = r.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
+                        if r.termination == .optimal { result = r }
+                        known = tighter(known, r.bound, minimize: true)
+                    }
                 }
             }
         } else if options.threads >= 2 {
@@ -247,7 +270,8 @@ public struct RosterEngine: Sendable {
                     var r = branchAndCut(tree)
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
-                        bound = participantBound(also: [r.solution?.values])
+                        let decomposition = participantBound(also: [r.solution?.values])
+                        bound = decomposition.bound
                         if r.statistics.seconds > 2 * share {
                             // The relaxation (and its dive) took more than the tree's share: no
                             // tree gets far on this week in this time (nor would one that solved
@@ -266,7 +290,7 @@ public struct RosterEngine: Sendable {
                             // What is left of the time goes to the tree itself (measured: pseudo-costs'
                             // start took 10 s of a 12 s rest on a 60-person week).
                             tree.quickBranching = true
-                            let again = branchAndCut(tree)
+                            let again = branchAndCut(tree, cuts: decomposition.cuts)
                             r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
                                             bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
                         }
@@ -281,7 +305,7 @@ public struct RosterEngine: Sendable {
         } else {
             lns.timeLimit = remaining() / 2
             let improved = neighbourhoods.improve(start, options: lns, board: board, progress: report).values
-            known = participantBound()
+            known = participantBound().bound
             solveOptions.knownBound = known
             solveOptions.timeLimit = remaining()
             solveOptions.hint = model.hint(from: improved)

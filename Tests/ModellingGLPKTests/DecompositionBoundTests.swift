@@ -72,3 +72,32 @@ private struct RebuildingSolver: Solver {
     #expect(abs(m.objectiveValue(point) - -2) < 1e-6)
     #expect(point[0] + point[2] <= 1 + 1e-9)
 }
+
+@Test func theLagrangianCutsLiftTheRelaxationToTheBoundAndKeepEveryRoster() throws {
+    let (m, blocks, idle) = try twoPeople()
+    let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    // One row per person, on that person's variables only.
+    #expect(r.cuts.count == 2)
+    #expect(r.cuts.allSatisfy { cut in cut.lower != nil && cut.upper == nil && !cut.terms.isEmpty })
+    #expect(Set(r.cuts[0].terms.map(\.variable.index)).isSubset(of: [0, 1]))
+    #expect(Set(r.cuts[1].terms.map(\.variable.index)).isSubset(of: [2, 3]))
+    let cut = m.adding(r.cuts)
+    #expect(cut.constraints.count == m.constraints.count + 2)
+    // The relaxation with the cuts reaches the decomposition's −2 (−3 without them) …
+    let lp = GLPKSolver().solve(cut.relaxed(), options: SolveOptions())
+    #expect(abs(try #require(lp.objective) - -2) < 1e-5)
+    // … and no roster is cut off: the four with one shift each, a on shift 1 or not, keep every row.
+    for roster: [Double] in [[1, 0, 0, 1], [0, 1, 1, 0], [0, 1, 0, 1], [0, 0, 0, 0], [0, 1, 0, 0]] {
+        #expect(m.isFeasible(roster) && cut.isFeasible(roster))
+    }
+    #expect(GLPKSolver().solve(cut, options: SolveOptions()).objective == -2)
+}
+
+@Test func rowsOfAnotherModelOrWithATakenNameAreNotAdded() throws {
+    let (m, blocks, idle) = try twoPeople()
+    let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    let (other, _, _) = try twoPeople()
+    #expect(other.adding(r.cuts).constraints.count == other.constraints.count)
+    let once = m.adding(r.cuts)
+    #expect(once.adding(r.cuts).constraints.count == once.constraints.count)
+}
