@@ -130,13 +130,14 @@ public struct ConflictExplainer: Sendable {
     private func eligibility(_ person: Participant, who: String, in activity: Activity, at t: Period) -> [RuleInstance] {
         var rules: [RuleInstance] = []
         let id = person.id
-        for (skill, level) in activity.requires.sorted(by: { $0.key < $1.key }) where person.level(skill) < level {
-            rules.append(RuleInstance(rule: .requirements, text: "\(activity.id) requires \(skill) level \(level) and \(who) has level \(person.level(skill)).",
+        for need in person.missingLevels(for: activity) {
+            let skill = need.skill, level = need.needed
+            rules.append(RuleInstance(rule: .requirements, text: "\(activity.id) requires \(skill) level \(level) and \(who) has level \(need.has).",
                                       path: "activities/\(activity.id)/requires/\(skill)", fix: "pin someone with \(skill) level \(level) instead of \(who)") { s in
                 if let p = s.participants.firstIndex(where: { $0.id == id }) { s.participants[p].skills[skill] = level }
             })
         }
-        for tag in activity.tags where person.restrictions.contains(tag) {
+        for tag in person.restrictedTags(of: activity) {
             rules.append(RuleInstance(rule: .restrictions, text: "\(activity.id) carries the tag \(tag), one of \(who)'s restrictions.",
                                       path: "participants/\(id)/restrictions/\(tag)", fix: "pin \(who) to an activity without \(tag)") { s in
                 if let p = s.participants.firstIndex(where: { $0.id == id }) { s.participants[p].restrictions.removeAll { $0 == tag } }
@@ -147,9 +148,10 @@ public struct ConflictExplainer: Sendable {
 
     private func prerequisites(_ person: Participant, who: String, of training: Training) -> [RuleInstance] {
         let id = person.id
-        return training.prerequisites.sorted(by: { $0.key < $1.key }).filter { person.level($0.key) < $0.value }.map { skill, level in
-            RuleInstance(rule: .trainings, text: "\(training.id) needs \(skill) level \(level) first and \(who) has level \(person.level(skill)).",
-                         path: "trainings/\(training.id)/prerequisites/\(skill)", fix: "enrol \(who) once they reach \(skill) level \(level)") { s in
+        return person.missingPrerequisites(of: training).map { need in
+            let skill = need.skill, level = need.needed
+            return RuleInstance(rule: .trainings, text: "\(training.id) needs \(skill) level \(level) first and \(who) has level \(need.has).",
+                                path: "trainings/\(training.id)/prerequisites/\(skill)", fix: "enrol \(who) once they reach \(skill) level \(level)") { s in
                 if let p = s.participants.firstIndex(where: { $0.id == id }) { s.participants[p].skills[skill] = level }
             }
         }

@@ -139,16 +139,6 @@ public struct RosterModel: Sendable {
 
     func isAvailable(_ p: Participant, _ t: Period) -> Bool { p.availability.allows(t) }
 
-    /// H6 requirements: p's level >= every level the activity requires.
-    static func meetsRequirements(_ p: Participant, _ a: Activity) -> Bool {
-        a.requires.allSatisfy { p.level($0.key) >= $0.value }
-    }
-
-    /// H7 restrictions: the activity's tags and p's restrictions do not intersect.
-    static func respectsRestrictions(_ p: Participant, _ a: Activity) -> Bool {
-        Set(a.tags).isDisjoint(with: p.restrictions)
-    }
-
     private mutating func addSupervisionVariables() throws(ModelError) {
         for (si, shift) in index.shifts.enumerated() where shift.ratio > 0 {
             let activity = scenario.activities[shift.activity]
@@ -166,7 +156,7 @@ public struct RosterModel: Sendable {
         let activities = scenario.activities
         for (p, participant) in scenario.participants.enumerated() {
             // Requirements and restrictions once per activity, not once per shift (3000 people).
-            let may = activities.map { Self.meetsRequirements(participant, $0) && Self.respectsRestrictions(participant, $0) }
+            let may = activities.map(participant.mayWork(in:))
             for (si, shift) in index.shifts.enumerated() where may[shift.activity] {
                 guard isAvailable(participant, shift.period), shift.ratio == 0 || !supervisionsOfShift[si].isEmpty else { continue }
                 let v = try model.addBinary("x[\(participant.id),\(activities[shift.activity].id),\(name(shift.period))]")
@@ -182,7 +172,7 @@ public struct RosterModel: Sendable {
         for (k, training) in scenario.trainings.enumerated() {
             guard training.seats > 0, training.minParticipants <= training.seats, !index.sessions[k].isEmpty else { continue }
             for (p, participant) in scenario.participants.enumerated()
-            where training.prerequisites.allSatisfy({ participant.level($0.key) >= $0.value })
+            where participant.meetsPrerequisites(of: training)
                 && index.sessions[k].allSatisfy({ isAvailable(participant, $0) }) && training.isOpen(to: participant) {
                 let v = try model.addBinary("e[\(participant.id),\(training.id)]")
                 enrolmentsOf[p].append(enrolments.count)

@@ -59,10 +59,10 @@ extension RosterFacts {
     /// Requirements (H6) and restrictions (H7): whether p may ever work in the activity.
     func eligibility(_ p: Int, in a: Int) -> Blocker? {
         let who = scenario.participants[p], activity = scenario.activities[a], name = self.who(p)
-        if let need = activity.requires.sorted(by: { $0.key < $1.key }).first(where: { who.level($0.key) < $0.value }) {
-            return Blocker(.requirement, "\(activityName(a)) requires \(need.key) level \(need.value) and \(name) has level \(who.level(need.key)) {when}.")
+        if let need = who.missingLevels(for: activity).first {
+            return Blocker(.requirement, "\(activityName(a)) requires \(need.skill) level \(need.needed) and \(name) has level \(need.has) {when}.")
         }
-        if let tag = activity.tags.first(where: who.restrictions.contains) {
+        if let tag = who.restrictedTags(of: activity).first {
             return Blocker(.restriction, "\(activityName(a)) carries the tag \(tag), one of \(name)'s restrictions {when}.")
         }
         return nil
@@ -132,8 +132,8 @@ extension RosterFacts {
     func whyNotEnrolled(_ p: Int, in k: Int) -> [Blocker] {
         let training = scenario.trainings[k], who = scenario.participants[p], name = self.who(p), title = trainingName(k)
         guard !sessions[k].isEmpty, training.seats > 0 else { return [Blocker(.closed, "\(title) has no session or no seat this week.")] }
-        if let need = training.prerequisites.sorted(by: { $0.key < $1.key }).first(where: { who.level($0.key) < $0.value }) {
-            return [Blocker(.prerequisite, "\(title) needs \(need.key) level \(need.value) first and \(name) has level \(who.level(need.key)).")]
+        if let need = who.missingPrerequisites(of: training).first {
+            return [Blocker(.prerequisite, "\(title) needs \(need.skill) level \(need.needed) first and \(name) has level \(need.has).")]
         }
         let away = sessions[k].filter { Self.absence(who.availability, in: $0) != nil }
         if !away.isEmpty {
@@ -148,7 +148,7 @@ extension RosterFacts {
         }
         if enrolled[k].isEmpty && training.minParticipants > 1 {
             let able = scenario.participants.indices.filter { q in
-                training.prerequisites.allSatisfy { scenario.participants[q].level($0.key) >= $0.value }
+                scenario.participants[q].meetsPrerequisites(of: training)
                     && sessions[k].allSatisfy { Self.absence(scenario.participants[q].availability, in: $0) == nil }
             }
             return [Blocker(.trainingBelowMinimum, "\(title) runs only with at least \(training.minParticipants) participants "

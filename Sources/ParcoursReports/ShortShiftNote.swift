@@ -10,7 +10,7 @@ extension WeekPlan {
     /// allowed here, 4 work elsewhere then, 2 are away, 3 have reached their weekly maximum."
     public func shortfallNote(_ shift: ShiftView) -> String {
         let activity = scenario.activities[shift.activity]
-        let allowed = scenario.participants.indices.filter { isAllowed($0, in: activity) }
+        let allowed = scenario.participants.indices.filter { scenario.participants[$0].mayWork(in: activity) }
         var away = 0, elsewhere = 0, weekly = 0, daily = 0, days = 0, free = 0
         for p in allowed where !shift.participants.contains(p) {
             if WeekPlan.absence(scenario.participants[p].availability, in: shift.period) != nil { away += 1 }
@@ -49,13 +49,6 @@ extension WeekPlan {
                 && supervising[s][shift.period.index] == nil
                 && hours(supervisor: s) + shift.period.hours <= (who.maxHours ?? .infinity) + 1e-9
         }
-    }
-
-    /// Requirements (H6) and restrictions (H7): who may ever work in the activity.
-    func isAllowed(_ p: Int, in activity: Activity) -> Bool {
-        let who = scenario.participants[p]
-        return activity.requires.allSatisfy { who.level($0.key) >= $0.value }
-            && Set(activity.tags).isDisjoint(with: who.restrictions)
     }
 
     func daysWorked(_ p: Int) -> Int {

@@ -176,14 +176,14 @@ struct ScenarioValidator {
                     sink.error(at(itemPath), "'\(p.id)' is fixed in '\(id)' on \(period), but '\(id)' is not open then", value: "\(period)",
                                fix: "add an `open` block for that period to '\(id)' or move the fixed item")
                 }
-                let clash = activity.tags.filter(p.restrictions.contains)
+                let clash = p.restrictedTags(of: activity)
                 if !clash.isEmpty {
                     sink.error(at(itemPath), "'\(p.id)' is fixed in '\(id)', which carries the tag '\(clash[0])' that they are restricted from",
                                value: id, fix: "remove the fixed item or the restriction")
                 }
-                for (skill, level) in activity.requires.sorted(by: { $0.key < $1.key }) where p.level(skill) < level {
-                    sink.error(at(itemPath), "'\(p.id)' is fixed in '\(id)', which requires \(skill) level \(level); they have \(p.level(skill))",
-                               value: id, fix: "raise their level of '\(skill)' or remove the fixed item")
+                for need in p.missingLevels(for: activity) {
+                    sink.error(at(itemPath), "'\(p.id)' is fixed in '\(id)', which requires \(need.skill) level \(need.needed); they have \(need.has)",
+                               value: id, fix: "raise their level of '\(need.skill)' or remove the fixed item")
                 }
                 for other in scenario.participants where other.id != p.id && (p.avoid.contains(other.id) || other.avoid.contains(p.id)) {
                     if other.fixed.contains(where: { $0.place == item.place && $0.day == day && $0.slot == slot }), p.id < other.id {
@@ -207,9 +207,9 @@ struct ScenarioValidator {
                                    fix: "its sessions are: \(sessions.map(\.description).joined(separator: ", ")); or leave out day and slot")
                     }
                 }
-                for (skill, level) in training.prerequisites.sorted(by: { $0.key < $1.key }) where p.level(skill) < level {
-                    sink.error(at(itemPath), "'\(p.id)' is fixed in training '\(id)', which needs \(skill) level \(level); they have \(p.level(skill))",
-                               value: id, fix: "raise their level of '\(skill)' or remove the fixed item")
+                for need in p.missingPrerequisites(of: training) {
+                    sink.error(at(itemPath), "'\(p.id)' is fixed in training '\(id)', which needs \(need.skill) level \(need.needed); they have \(need.has)",
+                               value: id, fix: "raise their level of '\(need.skill)' or remove the fixed item")
                 }
                 for period in sessions where !p.availability.allows(period) {
                     sink.error(at(itemPath), "'\(p.id)' is fixed in training '\(id)' but is not available for its session on \(period)",
