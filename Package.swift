@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ParcoursRoster", targets: ["ParcoursRoster"]),
         .library(name: "ParcoursReports", targets: ["ParcoursReports"]),
         .library(name: "ParcoursExplain", targets: ["ParcoursExplain"]),
+        .library(name: "ParcoursHistory", targets: ["ParcoursHistory"]),
         .library(name: "Modelling", targets: ["Modelling"]),
         .library(name: "ModellingGLPK", targets: ["ModellingGLPK"]),
     ],
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Layer 0: the C library, as Debian ships it (no pkg-config file, hence the modulemap).
@@ -55,9 +57,14 @@ let package = Package(
             "ParcoursScenario", "ParcoursRoster",
             .product(name: "Plot", package: "Plot"),
         ]),
+        // Layer 3e: the history of published weeks (SQLite through GRDB) and each person's progress; no solver inside.
+        .target(name: "ParcoursHistory", dependencies: [
+            "ParcoursScenario", "ParcoursRoster", "ParcoursReports",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [
-            "ParcoursEngine", "ParcoursExplain", "ParcoursReports", "ParcoursGenerator", "ParcoursBench",
+            "ParcoursEngine", "ParcoursExplain", "ParcoursReports", "ParcoursGenerator", "ParcoursBench", "ParcoursHistory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
@@ -66,6 +73,7 @@ let package = Package(
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ParcoursGeneratorTests", dependencies: ["ParcoursGenerator", "ParcoursScenario"]),
         .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ParcoursBench", "ModellingGLPK", "GLPK"]),
+        .testTarget(name: "ParcoursHistoryTests", dependencies: ["ParcoursHistory", "ParcoursScenario", "ParcoursRoster"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],
     swiftLanguageModes: [.v6]

@@ -91,21 +91,29 @@ public struct RosterCSV: Sendable {
     // MARK: Cells
 
     /// A byte-order mark, then the rows joined by the separator, each line ended by CRLF.
-    private func sheet(_ rows: [[String]]) -> String {
-        "\u{FEFF}" + rows.map { $0.joined(separator: String(separator)) + "\r\n" }.joined()
-    }
+    private func sheet(_ rows: [[String]]) -> String { Self.sheet(rows, separator: separator) }
 
     /// A text cell: neutralised if a spreadsheet would read it as a formula, quoted if needed.
-    public func text(_ value: String) -> String {
-        let safe = Self.startsLikeFormula(value) ? "'" + value : value
+    public func text(_ value: String) -> String { Self.text(value, separator: separator) }
+
+    /// A number as the contract writes it, with a decimal comma when the separator is `;`.
+    public func number(_ x: Double) -> String { Self.number(x, separator: separator) }
+
+    /// A text cell of any sheet with this separator (the history's progress sheet too).
+    public static func text(_ value: String, separator: Character) -> String {
+        let safe = startsLikeFormula(value) ? "'" + value : value
         let needsQuotes = safe.contains(separator) || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
         return needsQuotes ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
 
-    /// A number as the contract writes it, with a decimal comma when the separator is `;`.
-    public func number(_ x: Double) -> String {
+    public static func number(_ x: Double, separator: Character) -> String {
         let plain = JSON.number(x)
         return separator == ";" ? plain.replacingOccurrences(of: ".", with: ",") : plain
+    }
+
+    /// Rows as a sheet: a byte-order mark (so that Excel reads UTF-8), CRLF line ends.
+    public static func sheet(_ rows: [[String]], separator: Character) -> String {
+        "\u{FEFF}" + rows.map { $0.joined(separator: String(separator)) + "\r\n" }.joined()
     }
 
     /// = + - @ start a formula in Excel, LibreOffice and Google Sheets; a tab or CR can hide one.

@@ -15,7 +15,7 @@ struct Parcours: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcours",
         abstract: "Weekly rosters for work-integration social enterprises, optimised with GLPK.",
-        subcommands: [Solve.self, Explain.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self, Report.self],
+        subcommands: [Solve.self, Explain.self, Export.self, Verify.self, Validate.self, Generate.self, Compare.self, BenchCommand.self, Report.self, Publish.self, ProgressCommand.self],
         defaultSubcommand: nil
     )
 }

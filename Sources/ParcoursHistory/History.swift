@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The history of published weeks: one SQLite file (GRDB), written one week at a time in one
+// transaction, so that a week is either all there or not at all, even if the process is killed
+// mid-write. What a week gave each person — hours against their contract, each goal's hours,
+// the trainings attended — is counted when it is published, from the scenario and roster alone.
+
+import GRDB
+import ParcoursReports
+import ParcoursRoster
+import ParcoursScenario
+
+/// What went wrong with the history file, where, and what would fix it.
+public struct HistoryError: Error, Equatable, CustomStringConvertible {
+    /// The history file (or the roster or scenario at fault).
+    public var path: String
+    public var message: String
+    public var fix: String
+
+    public init(path: String, message: String, fix: String) { self.path = path; self.message = message; self.fix = fix }
+    public var description: String { "\(path): \(message) (\(fix))" }
+}
+
+/// One goal of one participant in one published week.
+public struct GoalWeek: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case activity, skill, training }
+    public var kind: Kind
+    /// The activity, skill or training the goal names.
+    public var subject: String
+    public var asked: Double
+    public var achieved: Double
+    public var isMet: Bool { achieved >= asked - 1e-9 }
+
+    public init(kind: Kind, subject: String, asked: Double, achieved: Double) {
+        self.kind = kind; self.subject = subject; self.asked = asked; self.achieved = achieved
+    }
+}
+
+/// One participant's published week: what the roster gave them, against what the week asked.
+public struct ParticipantWeek: Sendable, Equatable {
+    /// The week's first day (the scenario's `week`, YYYY-MM-DD).
+    public var week: String
+    public var participant: String
+    public var name: String?
+    public var hours: Double
+    /// The contract's band that week (`hours`).
+    public var minimum: Double, target: Double, maximum: Double
+    public var goals: [GoalWeek]
+    /// The trainings attended that week, by id.
+    public var trainings: [String]
+
+    public var displayName: String { name ?? participant }
+}
+
+/// A published week as the history lists it.
+public struct PublishedWeek: Sendable, Equatable {
+    public var week: String
+    /// The scenario's name.
+    public var scenario: String
+    public var status: String
+    public var objective: Double?
+    public var assignments: Int
+    public var participants: Int
+}
+
+/// The history file. Open it with `History(path:)` (created and migrated when new); every method
+/// reads or writes on the calling thread.
+public final class History: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    public init(path: String) throws(HistoryError) {
+        self.path = path
+        do {
+            queue = try DatabaseQueue(path: path)
+            try Self.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw HistoryError(path: path, message: "cannot open the history: \(error.message ?? "\(error.resultCode)")",
+                               fix: "give --history a writable file, or move a file that is not a Parcours history out of the way")
+        } catch {
+            throw HistoryError(path: path, message: "cannot open the history: \(error)", fix: "give --history a writable file")
+        }
+    }
+
+    /// The schema, step by step: a file made by an older version is brought up to date on opening.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: published weeks") { db in
+            try db.create(table: "week") { t in
+                t.primaryKey("start", .text)
+                t.column("scenario", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("objective", .double)
+            }
+            try db.create(table: "assignment") { t in
+                t.column("week", .text).notNull().references("week", onDelete: .cascade)
+                t.column("participant", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("slot", .text).notNull()
+                t.column("kind", .text).notNull()   // activity or training
+                t.column("place", .text).notNull()
+                t.column("hours", .double).notNull()
+            }
+            try db.create(table: "participantWeek") { t in
+                t.column("week", .text).notNull().references("week", onDelete: .cascade)
+                t.column("position", .integer).notNull()   // the participant's place in the scenario
+                t.column("participant", .text).notNull()
+                t.column("name", .text)
+                t.column("hours", .double).notNull()
+                t.column("minimum", .double).notNull()
+                t.column("target", .double).notNull()
+                t.column("maximum", .double).notNull()
+                t.primaryKey(["week", "participant"])
+            }
+            try db.create(table: "goalWeek") { t in
+                t.column("week", .text).notNull().references("week", onDelete: .cascade)
+                t.column("participant", .text).notNull()
+                t.column("position", .integer).notNull()   // the goal's place in the participant's list
+                t.column("kind", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("asked", .double).notNull()
+                t.column("achieved", .double).notNull()
+            }
+            try db.create(table: "trainingWeek") { t in
+                t.column("week", .text).notNull().references("week", onDelete: .cascade)
+                t.column("participant", .text).notNull()
+                t.column("training", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Records the week as published, in one transaction: publishing the same week (the
+    /// scenario's `week`) again replaces it. `beforeCommit` runs inside the transaction, after
+    /// every row is written (tests stop the process there).
+    @discardableResult
+    public func publish(_ scenario: Scenario, _ roster: Roster, beforeCommit: (() -> Void)? = nil) throws(HistoryError) -> PublishedWeek {
+        guard let week = scenario.week else {
+            throw HistoryError(path: path, message: "the scenario '\(scenario.name)' has no `week`, by which the history keys its weeks",
+                               fix: "add `week: YYYY-MM-DD` (the first day of the week) to the scenario")
+        }
+        guard roster.hasSolution else {
+            throw HistoryError(path: path, message: "the roster of '\(scenario.name)' has no assignments to publish (status \(roster.status.rawValue))",
+                               fix: "solve the week until it has a roster, then publish that")
+        }
+        let plan = WeekPlan(scenario: scenario, roster: roster)
+        let summary = PublishedWeek(week: week, scenario: scenario.name, status: roster.status.rawValue, objective: roster.objective,
+                                    assignments: roster.assignments.count, participants: scenario.participants.count)
+        do {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM week WHERE start = ?", arguments: [week])
+                try db.execute(sql: "INSERT INTO week (start, scenario, status, objective) VALUES (?, ?, ?, ?)",
+                               arguments: [week, scenario.name, summary.status, roster.objective])
+                for a in roster.assignments {
+                    let hours = scenario.calendar.period(day: a.day, slot: a.slot)?.hours ?? 0
+                    let (kind, place): (String, String) = switch a.place {
+                    case .activity(let id): ("activity", id)
+                    case .training(let id): ("training", id)
+                    }
+                    try db.execute(sql: "INSERT INTO assignment (week, participant, day, slot, kind, place, hours) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [week, a.participant, a.day.rawValue, a.slot, kind, place, hours])
+                }
+                for (p, person) in scenario.participants.enumerated() {
+                    try db.execute(sql: "INSERT INTO participantWeek (week, position, participant, name, hours, minimum, target, maximum) "
+                                   + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [week, p, person.id, person.name, plan.hours(participant: p),
+                                               person.hours.min, person.hours.target, person.hours.max])
+                    for (g, progress) in plan.goals(participant: p).enumerated() {
+                        let (kind, subject): (GoalWeek.Kind, String) = switch progress.goal.kind {
+                        case .activity(let id, _): (.activity, id)
+                        case .skill(let id, _): (.skill, id)
+                        case .training(let id): (.training, id)
+                        }
+                        try db.execute(sql: "INSERT INTO goalWeek (week, participant, position, kind, subject, asked, achieved) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [week, person.id, g, kind.rawValue, subject, progress.asked, progress.achieved])
+                    }
+                }
+                for (k, training) in scenario.trainings.enumerated() {
+                    for p in plan.enrolled(training: k) {
+                        try db.execute(sql: "INSERT INTO trainingWeek (week, participant, training) VALUES (?, ?, ?)",
+                                       arguments: [week, scenario.participants[p].id, training.id])
+                    }
+                }
+                beforeCommit?()
+            }
+        } catch {
+            throw failure(error, doing: "publish the week \(week)")
+        }
+        return summary
+    }
+
+    /// Every published week, oldest first.
+    public func weeks() throws(HistoryError) -> [PublishedWeek] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT w.start, w.scenario, w.status, w.objective,
+                           (SELECT COUNT(*) FROM assignment a WHERE a.week = w.start) AS assignments,
+                           (SELECT COUNT(*) FROM participantWeek p WHERE p.week = w.start) AS participants
+                    FROM week w ORDER BY w.start
+                    """).map { row in
+                    PublishedWeek(week: row["start"], scenario: row["scenario"], status: row["status"], objective: row["objective"],
+                                  assignments: row["assignments"], participants: row["participants"])
+                }
+            }
+        } catch {
+            throw failure(error, doing: "read the published weeks")
+        }
+    }
+
+    /// Each participant's published weeks (one participant's when given), participant by participant
+    /// in the order of their latest scenario, each week oldest first.
+    public func pathways(participant: String? = nil) throws(HistoryError) -> [ParticipantWeek] {
+        do {
+            return try queue.read { db in
+                let filter = participant == nil ? "" : "WHERE p.participant = ?"
+                let arguments: StatementArguments = participant.map { [$0] } ?? []
+                let goals = try Row.fetchAll(db, sql: "SELECT * FROM goalWeek ORDER BY week, participant, position")
+                var goalsOf: [String: [GoalWeek]] = [:]
+                for row in goals {
+                    let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
+                    goalsOf[key, default: []].append(GoalWeek(kind: GoalWeek.Kind(rawValue: row["kind"]) ?? .activity, subject: row["subject"],
+                                                              asked: row["asked"], achieved: row["achieved"]))
+                }
+                var trainingsOf: [String: [String]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek ORDER BY week, participant, training") {
+                    trainingsOf["\(row["week"] as String)\u{0}\(row["participant"] as String)", default: []].append(row["training"])
+                }
+                // The participant's place in the latest week they appear in orders the list.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT p.*, (SELECT q.position FROM participantWeek q WHERE q.participant = p.participant
+                                 ORDER BY q.week DESC LIMIT 1) AS latest
+                    FROM participantWeek p \(filter) ORDER BY latest, p.participant, p.week
+                    """, arguments: arguments)
+                return rows.map { row in
+                    let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
+                    return ParticipantWeek(week: row["week"], participant: row["participant"], name: row["name"], hours: row["hours"],
+                                           minimum: row["minimum"], target: row["target"], maximum: row["maximum"],
+                                           goals: goalsOf[key] ?? [], trainings: trainingsOf[key] ?? [])
+                }
+            }
+        } catch {
+            throw failure(error, doing: "read the pathways")
+        }
+    }
+
+    private func failure(_ error: any Error, doing what: String) -> HistoryError {
+        if let error = error as? HistoryError { return error }
+        let message = (error as? DatabaseError)?.message ?? "\(error)"
+        return HistoryError(path: path, message: "could not \(what): \(message)",
+                            fix: "check that the file is a Parcours history and is writable; nothing was changed")
+    }
+}

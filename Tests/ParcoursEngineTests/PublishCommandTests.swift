@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// `parcours publish` and `parcours progress` as a planner runs them, and a publish killed in the
+// middle of its write leaving the history as it was.
+
+import Foundation
+import Testing
+
+/// Two shipped weeks copied into a new temporary directory (removed after `body`).
+private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodCoop: String) throws -> Void) throws {
+    let dir = NSTemporaryDirectory() + "parcours-publish-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let cooperative = dir + "/cooperative.yaml", foodCoop = dir + "/food-coop.yaml"
+    try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Scenarios/cooperative/scenario.yaml").path, toPath: cooperative)
+    try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Scenarios/food-coop/scenario.yaml").path, toPath: foodCoop)
+    for week in [cooperative, foodCoop] {
+        #expect(try parcours(["solve", week, "-o", week + ".roster.json", "--time-limit", "20"]).status == 0)
+    }
+    try body(dir, cooperative, foodCoop)
+}
+
+@Suite(.serialized) struct PublishCommand {
+    @Test func aPublishedWeekShowsInProgressAndPublishingAgainReplacesIt() throws {
+        try withTwoWeeks { dir, cooperative, _ in
+            let published = try parcours(["publish", cooperative, cooperative + ".roster.json"])
+            #expect(published.status == 0, "\(published.stderr)")
+            #expect(published.stdout.contains("published the week of 2026-04-27"))
+            // Beside the scenario by default.
+            #expect(FileManager.default.fileExists(atPath: dir + "/parcours.db"))
+            let first = try parcours(["progress", "--history", dir + "/parcours.db"])
+            #expect(first.status == 0 && first.stdout.contains("  2026-04-27  "))
+            #expect(try parcours(["publish", cooperative, cooperative + ".roster.json"]).status == 0)
+            #expect(try parcours(["progress", "--history", dir + "/parcours.db"]).stdout == first.stdout)
+            let csv = try parcours(["progress", "--history", dir + "/parcours.db", "--format", "csv"])
+            #expect(csv.status == 0 && csv.stdout.hasPrefix("\u{FEFF}week,participant,name,hours"))
+        }
+    }
+
+    @Test func aRosterOfAnotherWeekIsNotPublished() throws {
+        try withTwoWeeks { dir, cooperative, foodCoop in
+            // The food co-op's roster is not a roster of the cooperative's week.
+            let run = try parcours(["publish", cooperative, foodCoop + ".roster.json"])
+            #expect(run.status != 0)
+            #expect(!FileManager.default.fileExists(atPath: dir + "/parcours.db"))
+        }
+    }
+
+    @Test func progressWithoutAHistorySaysHowToMakeOne() throws {
+        let run = try parcours(["progress", "--history", NSTemporaryDirectory() + "no-such-history-\(UUID().uuidString).db"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("parcours publish"))
+    }
+
+    @Test func aPublishKilledMidWriteLeavesTheHistoryAsItWas() throws {
+        guard let binary = parcoursBinary() else {
+            Issue.record("the parcours executable is not built (run `swift build --build-tests`)")
+            return
+        }
+        try withTwoWeeks { dir, cooperative, foodCoop in
+            let history = dir + "/parcours.db"
+            #expect(try parcours(["publish", cooperative, cooperative + ".roster.json", "--history", history]).status == 0)
+            let before = try parcours(["progress", "--history", history, "--format", "csv"]).stdout
+            // The second week's publish waits inside its transaction, every row written: killed there.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["publish", foodCoop, foodCoop + ".roster.json", "--history", history]
+            process.environment = ProcessInfo.processInfo.environment.merging(["PARCOURS_PUBLISH_PAUSE": "60"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var waited = 0
+            while waited < 300, !FileManager.default.fileExists(atPath: history + "-journal") {
+                Thread.sleep(forTimeInterval: 0.1)
+                waited += 1
+            }
+            #expect(FileManager.default.fileExists(atPath: history + "-journal"), "the publish never began its write")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+            // Reopened: the first week alone, as before the killed publish.
+            let after = try parcours(["progress", "--history", history, "--format", "csv"])
+            #expect(after.status == 0 && after.stdout == before)
+            // And the week publishes normally afterwards.
+            #expect(try parcours(["publish", foodCoop, foodCoop + ".roster.json", "--history", history]).status == 0)
+            #expect(try parcours(["progress", "--history", history]).stdout.contains("2026-11-23"))
+        }
+    }
+}
