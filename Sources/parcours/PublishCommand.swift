@@ -37,7 +37,8 @@ struct Publish: ParsableCommand {
                        + "(solve the week again, or fix the roster until `parcours verify` accepts it)")
             throw ExitCode(Exit.violations)
         }
-        let path = history ?? URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent("parcours.db").path
+        let folder = (scenario as NSString).deletingLastPathComponent
+        let path = history ?? (folder.isEmpty ? "parcours.db" : folder + "/parcours.db")
         do {
             let file = try History(path: path)
             // For the tests only: wait inside the write transaction (they kill the process there).
