@@ -163,11 +163,17 @@ public struct ConflictExplainer: Sendable {
             RuleInstance(rule: .weeklyHours, text: "\(who) works at most \(JSON.number(person.hours.max)) h a week (hours.max).",
                          path: "\(path)/hours", fix: "raise \(who)'s hours.max") { s in s.participants[p].hours.max = 168 },
             RuleInstance(rule: .dailyCap, text: "\(who) works at most \(JSON.number(scenario.maxHoursPerDay(person))) h a day.",
-                         path: "\(path)/capacity", fix: "raise \(who)'s capacity.max_hours_per_day") { s in s.participants[p].capacity.maxHoursPerDay = 24 },
+                         path: "\(path)/capacity", fix: "raise \(who)'s capacity.max_hours_per_day") { s in
+                s.participants[p].capacity.maxHoursPerDay = 24
+                s.participants[p].pathway = nil   // a ramp-up step's cap too (the pathway holds nothing else)
+            },
         ]
         if scenario.maxDays(person) < scenario.calendar.days.count {
             rules.append(RuleInstance(rule: .daysCap, text: "\(who) works at most \(scenario.maxDays(person)) days (capacity.max_days).",
-                                      path: "\(path)/capacity", fix: "raise \(who)'s capacity.max_days") { s in s.participants[p].capacity.maxDays = nil })
+                                      path: "\(path)/capacity", fix: "raise \(who)'s capacity.max_days") { s in
+                s.participants[p].capacity.maxDays = nil
+                s.participants[p].pathway = nil
+            })
         }
         return rules
     }

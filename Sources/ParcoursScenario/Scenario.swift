@@ -182,6 +182,9 @@ public struct Participant: Sendable, Equatable {
     public var fixed: [FixedItem]
     /// `limits: {standing: 4}`: at most that many hours a day in activities carrying the tag.
     public var limits: [String: Double] = [:]
+    /// `pathway: {start, ramp_up}`: when the pathway started and how the capacity grows (optional;
+    /// `Scenario.capacity(_:)` gives this week's).
+    public var pathway: Pathway?
 
     public init(id: String, name: String? = nil, hours: HoursBand, capacity: Capacity = Capacity(),
                 availability: Availability = .always, skills: [String: Int] = [:],
@@ -390,8 +393,8 @@ public struct Scenario: Sendable, Equatable {
     }
 
     // Resolved defaults.
-    public func maxHoursPerDay(_ p: Participant) -> Double { p.capacity.maxHoursPerDay ?? rules.maxHoursPerDay }
-    public func maxDays(_ p: Participant) -> Int { p.capacity.maxDays ?? calendar.days.count }
+    public func maxHoursPerDay(_ p: Participant) -> Double { capacity(p).maxHoursPerDay ?? rules.maxHoursPerDay }
+    public func maxDays(_ p: Participant) -> Int { capacity(p).maxDays ?? calendar.days.count }
     public func supervisionRatio(_ a: Activity) -> Int { a.supervisionRatio ?? rules.supervisionRatio }
 
     /// The periods of a training's sessions, in calendar order (sessions outside the calendar are dropped;

@@ -39,6 +39,37 @@ extension ScenarioParser {
         if let a = f["avoid"] { p.avoid = references(a, path: "\(path)/avoid", what: "avoid") }
         if let x = f["fixed"] { reader.record("\(path)/fixed", x); p.fixed = fixedItems(x, path: "\(path)/fixed") }
         if let l = f["limits"] { p.limits = dailyLimits(l, path: "\(path)/limits") }
+        if let w = f["pathway"] { p.pathway = reader.isNull(w) ? nil : pathway(w, path: "\(path)/pathway") }
+    }
+
+    /// `pathway: {start: 2026-09-07, ramp_up: [{from_week: 1, max_days: 2}, …]}`.
+    func pathway(_ node: Node, path: String) -> Pathway? {
+        reader.record(path, node)
+        guard let f = reader.fields(node, known: ["start", "ramp_up"], required: ["start"], what: "pathway"),
+              let s = f["start"], let start = reader.string(s, what: "pathway.start") else { return nil }
+        guard Self.isISODate(start) else {
+            reader.error(s, "pathway.start must be the pathway's first day, written YYYY-MM-DD", value: start,
+                         fix: "write for example `start: 2026-09-07`")
+            return nil
+        }
+        var plan = Pathway(start: start)
+        guard let r = f["ramp_up"], let items = reader.sequence(r, what: "pathway.ramp_up") else { return plan }
+        for (i, item) in items.enumerated() {
+            guard let sf = reader.fields(item, known: ["from_week", "max_days", "max_hours_per_day"], required: ["from_week"],
+                                         what: "a ramp-up step"),
+                  let w = sf["from_week"], let week = reader.integer(w, what: "from_week", range: .pathwayWeeks) else { continue }
+            if let last = plan.rampUp.last, week <= last.fromWeek {
+                reader.error(w, "the ramp-up's steps must follow each other: from_week \(week) comes after from_week \(last.fromWeek)",
+                             value: "\(week)", fix: "order the steps by from_week, each week once")
+                continue
+            }
+            var step = RampUpStep(fromWeek: week)
+            if let v = sf["max_days"] { step.maxDays = reader.integer(v, what: "max_days", range: .days) }
+            if let v = sf["max_hours_per_day"] { step.maxHoursPerDay = reader.number(v, what: "max_hours_per_day", range: .dailyHours) }
+            reader.record("\(path)/ramp_up/\(i)", item)
+            plan.rampUp.append(step)
+        }
+        return plan
     }
 
     /// `limits: {standing: 4}`: tag → hours a day.

@@ -30,7 +30,7 @@ final class ScenarioParser {
                           "participants", "supervisors", "activities", "trainings", "baseline"]
     static let skillKeys = ["id", "name"]
     static let participantKeys = ["id", "name", "hours", "capacity", "availability", "skills", "restrictions", "goals",
-                                  "preferences", "avoid", "fixed", "limits"]
+                                  "preferences", "avoid", "fixed", "limits", "pathway"]
     static let supervisorKeys = ["id", "name", "activities", "availability", "max_hours"]
     static let activityKeys = ["id", "name", "site", "tags", "develops", "requires", "mentoring", "supervision_ratio",
                                "priority", "open"]

@@ -21,6 +21,24 @@ struct ScenarioValidator {
         func contains(_ id: String) -> Bool { set.contains(id) }
     }
 
+    /// A ramp-up reads this week's step from the scenario's `week`: without one it cannot, and a
+    /// week before the pathway or before its first step leaves the capacity as written.
+    private func rampUp(_ plan: Pathway, first: RampUpStep, of p: Participant, at path: String) {
+        guard let week = scenario.week else {
+            sink.error(at(path), "the pathway of '\(p.id)' has a ramp-up, which needs the week's date to know which week of the pathway this is",
+                       fix: "add `week: YYYY-MM-DD` (the first day of the week) to the scenario")
+            return
+        }
+        guard let n = plan.weekNumber(of: week) else { return }
+        if n < 1 {
+            sink.warning(at(path), "the pathway of '\(p.id)' starts on \(plan.start), after this week (\(week)): its ramp-up does not apply yet",
+                         value: plan.start, fix: "check pathway.start and the scenario's week")
+        } else if n < first.fromWeek {
+            sink.warning(at(path), "this is week \(n) of the pathway of '\(p.id)', before its first ramp-up step (from_week \(first.fromWeek)): "
+                         + "their capacity is as written", value: "\(n)", fix: "add a step with from_week: 1")
+        }
+    }
+
     func run() {
         let skills = Declared(scenario.skills.map(\.id))
         let activities = Declared(scenario.activities.map(\.id))
@@ -49,6 +67,7 @@ struct ScenarioValidator {
                 sink.warning(at("\(path)/limits/\(tag)"), "no activity carries the tag '\(tag)', so this daily limit has no effect",
                              value: tag, fix: closest(to: tag, among: allTags.sorted()).map { "did you mean '\($0)'?" })
             }
+            if let plan = p.pathway, let first = plan.rampUp.first { rampUp(plan, first: first, of: p, at: "\(path)/pathway") }
             for (i, goal) in p.goals.enumerated() {
                 switch goal.kind {
                 case .activity(let a, _): reference(a, among: activities, kind: "activity", path: "\(path)/goals/\(i)", context: "a goal of '\(p.id)'")

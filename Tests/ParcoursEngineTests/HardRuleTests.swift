@@ -292,6 +292,27 @@ private func avoidWeek(avoid: Bool) -> Scenario {
     #expect(lines(r) == ["p mon am A", "p mon pm B"])
 }
 
+/// The days week with no cap of its own, and a pathway whose ramp-up allows one day in its first
+/// four weeks and two from its fifth; the week is dated `week`.
+private func rampUpDaysWeek(week date: String) -> Scenario {
+    var s = daysWeek(maxDays: 2)
+    s.week = date
+    s.participants[0].capacity = Capacity()
+    s.participants[0].pathway = Pathway(start: "2026-09-07", rampUp: [RampUpStep(fromWeek: 1, maxDays: 1), RampUpStep(fromWeek: 5, maxDays: 2)])
+    return s
+}
+
+@Test func h4TheRampUpsStepIsTheDaysCapOfThisWeekOfThePathway() {
+    // Week 2 of the pathway: one day, the dearer B.
+    let early = solve(rampUpDaysWeek(week: "2026-09-14"))
+    #expect(lines(early) == ["p tue am B"])
+    #expect(RosterVerification(scenario: rampUpDaysWeek(week: "2026-09-14"), roster: early).isValid)
+    // Week 5: two days, both shifts — a roster the checker refuses for week 2.
+    let later = solve(rampUpDaysWeek(week: "2026-10-05"))
+    #expect(lines(later) == ["p mon am A", "p tue am B"])
+    #expect(!RosterVerification(scenario: rampUpDaysWeek(week: "2026-09-14"), roster: later).isValid)
+}
+
 @Test func h4TwoDaysAllowBothDays() {
     let r = solve(daysWeek(maxDays: 2))
     #expect(lines(r) == ["p mon am A", "p tue am B"])

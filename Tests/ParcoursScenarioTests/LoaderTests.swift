@@ -237,15 +237,19 @@ func temporaryDirectory() throws -> String {
 }
 
 @Suite struct PlannerDocumentation {
-    /// The YAML examples of docs/scenario-format.md: the scenario loads, and the variant applies to it.
+    /// The YAML examples of docs/scenario-format.md: the scenario loads, the ramp-up gives the
+    /// capacity the guide says, and the variant applies to the scenario.
     @Test func examplesLoad() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let page = try String(contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
         let blocks = page.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        #expect(blocks.count == 2)
+        #expect(blocks.count == 3)
         let scenario = try ScenarioLoader.load(yaml: blocks[0], file: "example.yaml")
         #expect(scenario.participants.count == 2 && scenario.activities.count == 2 && scenario.calendar.slots[1].hours == 3.25)
-        let variant = try ScenarioLoader.variant(yaml: blocks[1])
+        // "a week dated 2026-10-05 is p07's week 5, so p07 works at most 4 days of 6 h".
+        let rampUp = try ScenarioLoader.load(yaml: "parcours: 1\nname: R\nweek: 2026-10-05\nparticipants:\n" + blocks[1], file: "ramp-up.yaml")
+        #expect(rampUp.maxDays(rampUp.participants[0]) == 4 && rampUp.maxHoursPerDay(rampUp.participants[0]) == 6)
+        let variant = try ScenarioLoader.variant(yaml: blocks[2])
         let changed = try ScenarioLoader.load(yaml: blocks[0], file: "example.yaml", variants: [variant])
         #expect(changed.participants.map(\.id) == ["p01", "p31"])
         #expect(changed.participants[0].avoid.isEmpty)

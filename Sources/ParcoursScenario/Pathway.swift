@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// A participant's pathway plan (an optional field, not part of the contract: without it a week
+// means what the contract says): when the pathway started, and how their capacity grows week by
+// week — two half-days a week, then four, then full days. This week's capacity follows from the
+// plan and the scenario's `week`.
+
+/// One step of a ramp-up: from this week of the pathway on, these caps (a cap left out is the
+/// participant's `capacity`).
+public struct RampUpStep: Sendable, Equatable {
+    /// The week of the pathway the step starts in (1 = the week holding the pathway's first day).
+    public var fromWeek: Int
+    public var maxDays: Int?
+    public var maxHoursPerDay: Double?
+
+    public init(fromWeek: Int, maxDays: Int? = nil, maxHoursPerDay: Double? = nil) {
+        self.fromWeek = fromWeek; self.maxDays = maxDays; self.maxHoursPerDay = maxHoursPerDay
+    }
+}
+
+public struct Pathway: Sendable, Equatable {
+    /// The pathway's first day, YYYY-MM-DD.
+    public var start: String
+    /// In order of `fromWeek`, each week once.
+    public var rampUp: [RampUpStep]
+
+    public init(start: String, rampUp: [RampUpStep] = []) { self.start = start; self.rampUp = rampUp }
+
+    /// Which week of the pathway the week whose first day is `week` is: 1 for the seven days that
+    /// hold `start`, 2 for the seven after, 0 or less before it. Nil when a date does not read.
+    public func weekNumber(of week: String) -> Int? {
+        guard let first = CivilDate(iso: week), let start = CivilDate(iso: start) else { return nil }
+        let days = first.daysSinceEpoch + 6 - start.daysSinceEpoch
+        return (days >= 0 ? days / 7 : -((-days + 6) / 7)) + 1
+    }
+
+    /// The step in force in week `n` of the pathway: the last one starting in or before it.
+    public func step(inWeek n: Int) -> RampUpStep? { rampUp.last { $0.fromWeek <= n } }
+}
+
+extension Scenario {
+    /// A participant's capacity this week: their `capacity`, with the caps of their ramp-up's step
+    /// for this week of their pathway in place of those it names.
+    public func capacity(_ p: Participant) -> Capacity {
+        guard let pathway = p.pathway, let week, let n = pathway.weekNumber(of: week), let step = pathway.step(inWeek: n) else {
+            return p.capacity
+        }
+        return Capacity(maxHoursPerDay: step.maxHoursPerDay ?? p.capacity.maxHoursPerDay, maxDays: step.maxDays ?? p.capacity.maxDays)
+    }
+}

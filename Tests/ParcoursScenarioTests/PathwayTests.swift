@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// A pathway's ramp-up (an optional field): this week's capacity follows from the week of the
+// pathway. p01's pathway starts on Monday 2026-09-07: the week of 2026-09-07 is its week 1,
+// 2026-10-05 its week 5, 2026-11-02 its week 9.
+
+import Testing
+@testable import ParcoursScenario
+
+private func rampUpWeek(_ week: String?, start: String = "2026-09-07", steps: String = """
+        - {from_week: 1, max_days: 2, max_hours_per_day: 4}
+        - {from_week: 5, max_days: 4}
+        - {from_week: 9, max_days: 5, max_hours_per_day: 7}
+""") -> String {
+    """
+    parcours: 1
+    name: Test
+    \(week.map { "week: \($0)" } ?? "")
+    participants:
+      - id: p01
+        hours: {min: 8, max: 35}
+        capacity: {max_hours_per_day: 6}
+        pathway:
+          start: \(start)
+          ramp_up:
+    \(steps)
+    """
+}
+
+@Test func theRampUpGivesEachWeekOfThePathwayItsStepsCapacity() throws {
+    for (week, days, daily) in [("2026-09-07", 2, 4.0), ("2026-10-05", 4, 6.0), ("2026-11-02", 5, 7.0), ("2026-09-28", 2, 4.0)] {
+        let s = try ScenarioLoader.load(yaml: rampUpWeek(week))
+        let p = s.participants[0]
+        #expect(s.maxDays(p) == days, "week of \(week)")
+        // Week 5's step names no daily cap: the participant's own capacity (6 h) holds.
+        #expect(s.maxHoursPerDay(p) == daily, "week of \(week)")
+    }
+}
+
+@Test func theWeekOfThePathwayCountsTheSevenDaysHoldingItsStartAsWeekOne() {
+    // A pathway that starts on a Wednesday: the week of the Monday before is its week 1.
+    let plan = Pathway(start: "2026-09-09")
+    #expect(plan.weekNumber(of: "2026-09-07") == 1)
+    #expect(plan.weekNumber(of: "2026-09-14") == 2)
+    #expect(plan.weekNumber(of: "2026-08-31") == 0)
+    #expect(plan.weekNumber(of: "2026-08-24") == -1)
+}
+
+@Test func withoutAPathwayTheCapacityIsTheParticipants() throws {
+    let s = try ScenarioLoader.load(yaml: "parcours: 1\nname: T\nweek: 2026-10-05\nparticipants:\n  - {id: p01, hours: 20, capacity: {max_days: 3}}\n")
+    #expect(s.maxDays(s.participants[0]) == 3 && s.maxHoursPerDay(s.participants[0]) == 8)
+}
+
+@Test func aRampUpWithoutTheWeeksDateIsALocatedErrorWithAFix() {
+    let found = errors(rampUpWeek(nil))
+    let error = found.first { $0.message.contains("needs the week's date") }
+    #expect(error?.location?.line == 9)   // the pathway's first line
+    #expect(error?.fix?.contains("week: YYYY-MM-DD") == true)
+}
+
+@Test func rampUpStepsOutOfOrderAreALocatedError() {
+    let found = errors(rampUpWeek("2026-10-05", steps: """
+            - {from_week: 5, max_days: 4}
+            - {from_week: 1, max_days: 2}
+    """))
+    let error = found.first { $0.message.contains("must follow each other") }
+    #expect(error?.location?.line == 12)   // the second step's from_week
+    #expect(error?.value == "1")
+}
+
+@Test func aWeekBeforeThePathwayIsAWarningAndLeavesTheCapacityAsWritten() throws {
+    let loaded = try ScenarioLoader.read(yaml: rampUpWeek("2026-08-31"), file: "test.yaml", directory: ".", variants: [], baseline: nil)
+    #expect(loaded.warnings.contains { $0.message.contains("after this week") && $0.location?.line == 9 })
+    #expect(loaded.scenario.maxDays(loaded.scenario.participants[0]) == 5)   // every day of the calendar
+    #expect(loaded.scenario.maxHoursPerDay(loaded.scenario.participants[0]) == 6)
+}
