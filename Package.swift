@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ModellingGLPKTests", dependencies: ["ModellingGLPK", "Modelling", "GLPK"]),
         .testTarget(name: "ParcoursScenarioTests", dependencies: ["ParcoursScenario"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ParcoursGeneratorTests", dependencies: ["ParcoursGenerator", "ParcoursScenario"]),
-        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ParcoursBench", "ModellingGLPK", "GLPK"]),
+        .testTarget(name: "ParcoursEngineTests", dependencies: ["ParcoursEngine", "ParcoursExplain", "ParcoursGenerator", "ParcoursBench", "ParcoursHistory", "ModellingGLPK", "GLPK"]),
         .testTarget(name: "ParcoursHistoryTests", dependencies: ["ParcoursHistory", "ParcoursScenario", "ParcoursRoster"]),
         .testTarget(name: "ParcoursReportsTests", dependencies: ["ParcoursReports", "ParcoursScenario", "ParcoursRoster"]),
     ],

@@ -244,6 +244,21 @@ public final class History: Sendable {
         }
     }
 
+    /// The hours a participant worked in these activities in the weeks published before `week`.
+    public func hours(of participant: String, in activities: Set<String>, before week: String) throws(HistoryError) -> Double {
+        guard !activities.isEmpty else { return 0 }
+        do {
+            return try queue.read { db in
+                let marks = Array(repeating: "?", count: activities.count).joined(separator: ", ")
+                let arguments = StatementArguments([participant, week] + activities.sorted())
+                return try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(hours), 0) FROM assignment WHERE participant = ? AND week < ? "
+                                           + "AND kind = 'activity' AND place IN (\(marks))", arguments: arguments) ?? 0
+            }
+        } catch {
+            throw failure(error, doing: "read the hours of '\(participant)'")
+        }
+    }
+
     private func failure(_ error: any Error, doing what: String) -> HistoryError {
         if let error = error as? HistoryError { return error }
         let message = (error as? DatabaseError)?.message ?? "\(error)"

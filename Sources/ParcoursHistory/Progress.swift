@@ -65,6 +65,7 @@ public struct Progress: Sendable {
     }
 
     static func hours(_ x: Double) -> String { JSON.number(x) + " h" }
+    static func number(_ x: Double) -> String { JSON.number(x) }
 
     static func band(_ w: ParticipantWeek) -> String {
         w.minimum == w.maximum ? hours(w.maximum) : "\(JSON.number(w.minimum))–\(JSON.number(w.maximum)) h (target \(JSON.number(w.target)))"

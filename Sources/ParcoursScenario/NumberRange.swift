@@ -25,6 +25,8 @@ public struct NumberRange: Sendable, Equatable {
     /// `capacity.max_days`.
     public static let days = NumberRange(0, 7, reason: "a week has 7 days")
     /// Counts and ratios: shift `min`/`max`, `seats`, `min_participants`, supervision and mentoring ratios.
+    /// A pathway goal's hours (a contract's worth of weeks).
+    public static let pathwayHours = NumberRange(0, 99_999, reason: "a pathway goal's hours are below 100000")
     /// A ramp-up step's `from_week`.
     public static let pathwayWeeks = NumberRange(1, 520, reason: "a pathway is counted in weeks, ten years at most")
     public static let count = NumberRange(0, 999_999, reason: "counts and ratios are below 1000000")

@@ -18,13 +18,37 @@ public struct RampUpStep: Sendable, Equatable {
     }
 }
 
+/// Hours to reach over the pathway, by a date: so many hours in the kitchen before the end of
+/// the quarter. Each week asks for the share still missing (counted from the history of
+/// published weeks: `parcours solve --history`).
+public struct PathwayGoal: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable {
+        /// Hours in that activity.
+        case activity(String)
+        /// Hours in activities developing the skill.
+        case skill(String)
+    }
+    public var subject: Subject
+    public var hours: Double
+    /// The last day, YYYY-MM-DD: the week holding it is the goal's last week.
+    public var by: String
+    public var weight: Double
+
+    public init(_ subject: Subject, hours: Double, by: String, weight: Double = 1) {
+        self.subject = subject; self.hours = hours; self.by = by; self.weight = weight
+    }
+}
+
 public struct Pathway: Sendable, Equatable {
     /// The pathway's first day, YYYY-MM-DD.
     public var start: String
     /// In order of `fromWeek`, each week once.
     public var rampUp: [RampUpStep]
+    public var goals: [PathwayGoal]
 
-    public init(start: String, rampUp: [RampUpStep] = []) { self.start = start; self.rampUp = rampUp }
+    public init(start: String, rampUp: [RampUpStep] = [], goals: [PathwayGoal] = []) {
+        self.start = start; self.rampUp = rampUp; self.goals = goals
+    }
 
     /// Which week of the pathway the week whose first day is `week` is: 1 for the seven days that
     /// hold `start`, 2 for the seven after, 0 or less before it. Nil when a date does not read.

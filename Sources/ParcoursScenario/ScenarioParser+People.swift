@@ -45,7 +45,7 @@ extension ScenarioParser {
     /// `pathway: {start: 2026-09-07, ramp_up: [{from_week: 1, max_days: 2}, …]}`.
     func pathway(_ node: Node, path: String) -> Pathway? {
         reader.record(path, node)
-        guard let f = reader.fields(node, known: ["start", "ramp_up"], required: ["start"], what: "pathway"),
+        guard let f = reader.fields(node, known: ["start", "ramp_up", "goals"], required: ["start"], what: "pathway"),
               let s = f["start"], let start = reader.string(s, what: "pathway.start") else { return nil }
         guard Self.isISODate(start) else {
             reader.error(s, "pathway.start must be the pathway's first day, written YYYY-MM-DD", value: start,
@@ -53,6 +53,7 @@ extension ScenarioParser {
             return nil
         }
         var plan = Pathway(start: start)
+        if let g = f["goals"] { plan.goals = pathwayGoals(g, path: "\(path)/goals") }
         guard let r = f["ramp_up"], let items = reader.sequence(r, what: "pathway.ramp_up") else { return plan }
         for (i, item) in items.enumerated() {
             guard let sf = reader.fields(item, known: ["from_week", "max_days", "max_hours_per_day"], required: ["from_week"],
@@ -70,6 +71,36 @@ extension ScenarioParser {
             plan.rampUp.append(step)
         }
         return plan
+    }
+
+    /// `goals: [{activity: cuisine, hours: 120, by: 2026-12-18}, {skill: vente, hours: 40, by: …}]`.
+    func pathwayGoals(_ node: Node, path: String) -> [PathwayGoal] {
+        guard let items = reader.sequence(node, what: "pathway.goals") else { return [] }
+        var result: [PathwayGoal] = []
+        for item in items {
+            guard let f = reader.fields(item, known: ["activity", "skill", "hours", "by", "weight"], required: ["hours", "by"],
+                                        what: "a pathway goal") else { continue }
+            let kinds = ["activity", "skill"].filter { f.has($0) }
+            guard kinds.count == 1, let kind = kinds.first, let target = reader.identifier(f[kind]!, what: "the pathway goal's \(kind)") else {
+                if kinds.count != 1 {
+                    reader.error(item, "a pathway goal names exactly one of `activity` or `skill`",
+                                 value: kinds.isEmpty ? nil : kinds.joined(separator: " and "),
+                                 fix: "write for example `{activity: cuisine, hours: 120, by: 2026-12-18}`")
+                }
+                continue
+            }
+            guard let hours = reader.number(f["hours"]!, what: "the pathway goal's hours", range: .pathwayHours),
+                  let b = f["by"], let by = reader.string(b, what: "the pathway goal's date") else { continue }
+            guard Self.isISODate(by) else {
+                reader.error(b, "a pathway goal's `by` must be its last day, written YYYY-MM-DD", value: by, fix: "write for example `by: 2026-12-18`")
+                continue
+            }
+            var weight = 1.0
+            if let w = f["weight"] { guard let v = reader.number(w, what: "the pathway goal's weight", range: .weight) else { continue }; weight = v }
+            reader.record("\(path)/\(result.count)", item)
+            result.append(PathwayGoal(kind == "activity" ? .activity(target) : .skill(target), hours: hours, by: by, weight: weight))
+        }
+        return result
     }
 
     /// `limits: {standing: 4}`: tag → hours a day.

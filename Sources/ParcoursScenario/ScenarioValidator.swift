@@ -68,6 +68,13 @@ struct ScenarioValidator {
                              value: tag, fix: closest(to: tag, among: allTags.sorted()).map { "did you mean '\($0)'?" })
             }
             if let plan = p.pathway, let first = plan.rampUp.first { rampUp(plan, first: first, of: p, at: "\(path)/pathway") }
+            for (i, goal) in (p.pathway?.goals ?? []).enumerated() {
+                let at = "\(path)/pathway/goals/\(i)", context = "a pathway goal of '\(p.id)'"
+                switch goal.subject {
+                case .activity(let a): reference(a, among: activities, kind: "activity", path: at, context: context)
+                case .skill(let s): reference(s, among: skills, kind: "skill", path: at, context: context)
+                }
+            }
             for (i, goal) in p.goals.enumerated() {
                 switch goal.kind {
                 case .activity(let a, _): reference(a, among: activities, kind: "activity", path: "\(path)/goals/\(i)", context: "a goal of '\(p.id)'")

@@ -7,6 +7,7 @@ import Foundation
 import Modelling
 import ParcoursEngine
 import ParcoursExplain
+import ParcoursHistory
 import ParcoursScenario
 
 struct Solve: ParsableCommand {
@@ -36,6 +37,8 @@ struct Solve: ParsableCommand {
     var explain = false
     @OptionGroup var search: SearchOptions
     @Option(help: "Write every new roster and bound, with the seconds, as JSON lines to this file.") var trace: String?
+    @Option(help: "The history of published weeks (`parcours publish`): each pathway goal asks this week's share of what is left.")
+    var history: String?
 
     @OptionGroup(title: "Reports (--format html|csv|ics)") var report: ReportOptions
 
@@ -48,7 +51,7 @@ struct Solve: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         let loaded = try loadScenarioFiles(scenario, variants: variants, baseline: baseline)
-        let s = loaded.scenario
+        let s = try withPathwayGoals(loaded.scenario, history: history)
         // Every output path is checked before the solve, which may take minutes.
         try checkOutput(output, inputs: loaded.files)
         try checkOutput(trace, inputs: loaded.files + [output].compactMap { $0 })
@@ -98,5 +101,23 @@ struct Solve: ParsableCommand {
         case .infeasible: throw ExitCode(Exit.infeasible)
         case .noSolution: throw ExitCode(Exit.noSolution)
         }
+    }
+}
+
+/// The scenario with its pathway goals' shares for this week, from the history (unchanged without
+/// one); each share is said on stderr.
+func withPathwayGoals(_ scenario: Scenario, history path: String?) throws -> Scenario {
+    guard let path else { return scenario }
+    guard FileManager.default.fileExists(atPath: path) else {
+        printError("\(path): no history here (publish a week first with `parcours publish WEEK ROSTER`, or check --history)")
+        throw ExitCode(Exit.invalidScenario)
+    }
+    do {
+        let shares = try PathwayGoals.shares(scenario, history: History(path: path))
+        for share in shares { printError("pathway goal \(share.text)") }
+        return PathwayGoals.applying(shares, to: scenario)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(Exit.invalidScenario)
     }
 }

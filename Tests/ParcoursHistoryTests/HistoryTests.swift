@@ -140,3 +140,36 @@ private func withHistory(_ body: (History, String) throws -> Void) throws {
         #expect(rows.count == 1 + 4)
     }
 }
+
+/// amina's pathway asks 32 h in the kitchen by Friday 2026-12-18: four weeks from 2026-11-23.
+private func pathwayWeek(_ start: String) -> Scenario {
+    var s = week(start)
+    s.participants[0].pathway = Pathway(start: "2026-11-23", goals: [PathwayGoal(.activity("kitchen"), hours: 32, by: "2026-12-18")])
+    return s
+}
+
+@Test func aPathwayGoalAsksTheShareLeftOverTheWeeksLeftAndMoreAfterAWeekThatFellBehind() throws {
+    try withHistory { history, _ in
+        // Week 1, nothing published: 32 h over 4 weeks, at 1 + 1/4 of the weight.
+        let first = try PathwayGoals.shares(pathwayWeek("2026-11-23"), history: history)
+        #expect(first.map(\.hours) == [8] && first.map(\.weight) == [1.25] && first.map(\.weeksLeft) == [4])
+        // Week 1 published without the kitchen: week 2 asks 32 h over 3 weeks, 10.67 rounded up to 10.75.
+        let one = pathwayWeek("2026-11-23")
+        try history.publish(one, roster(one, [("amina", .tue, "pm", .training("haccp"))]))
+        let second = try PathwayGoals.shares(pathwayWeek("2026-11-30"), history: history)
+        #expect(second.map(\.achieved) == [0] && second.map(\.hours) == [10.75])
+        // Week 2 published with 11.25 h of kitchen: week 3 asks the 20.75 h left over 2 weeks.
+        let two = pathwayWeek("2026-11-30")
+        try history.publish(two, roster(two, [("amina", .mon, "am", .activity("kitchen")), ("amina", .mon, "pm", .activity("kitchen")),
+                                               ("amina", .tue, "am", .activity("kitchen"))]))
+        let third = try PathwayGoals.shares(pathwayWeek("2026-12-07"), history: history)
+        #expect(third.map(\.achieved) == [11.25] && third.map(\.hours) == [10.5] && third.map(\.weight) == [1.5])
+        #expect(third[0].text == "amina: kitchen 32 h by 2026-12-18: 11.25 h so far, 20.75 h in 2 weeks left: 10.5 h this week (weight 1.5)")
+        // The share becomes one more weekly goal of hers; after the date, nothing is asked.
+        let applied = PathwayGoals.applying(third, to: pathwayWeek("2026-12-07"))
+        #expect(applied.participants[0].goals.last == Goal(.activity("kitchen", hours: 10.5), weight: 1.5))
+        let late = try PathwayGoals.shares(pathwayWeek("2026-12-21"), history: history)
+        #expect(late.map(\.hours) == [0] && late[0].text.contains("the date has passed"))
+        #expect(PathwayGoals.applying(late, to: pathwayWeek("2026-12-21")).participants[0].goals.count == 1)
+    }
+}

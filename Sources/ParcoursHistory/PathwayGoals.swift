@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Goals over a pathway, turned into this week's goals: what the published weeks gave so far,
+// what is left, spread over the weeks left until the goal's date. A week that fell behind leaves
+// more for the weeks after it, and a goal weighs more as its date nears (twice its weight in its
+// last week). The engine then sees ordinary weekly goals (contract §5): without `--history`,
+// a pathway goal asks nothing and the week is solved as the contract says.
+
+import ParcoursScenario
+
+/// One pathway goal as this week asks it.
+public struct PathwayGoalShare: Sendable, Equatable {
+    public var participant: String
+    public var goal: PathwayGoal
+    /// Hours given by the weeks published before this one.
+    public var achieved: Double
+    /// Weeks from this one to the one holding the goal's date, both counted.
+    public var weeksLeft: Int
+    /// This week's share: what is left over the weeks left, rounded up to a quarter hour (0 when
+    /// nothing is left or the date has passed).
+    public var hours: Double
+    public var weight: Double
+
+    /// "p07: cuisine 120 h by 2026-12-18: 38 h so far, 82 h in 6 weeks left: 13.75 h this week".
+    public var text: String {
+        let what = switch goal.subject {
+        case .activity(let id): id
+        case .skill(let id): "skill \(id)"
+        }
+        let head = "\(participant): \(what) \(Progress.number(goal.hours)) h by \(goal.by): \(Progress.number(achieved)) h so far"
+        if weeksLeft < 1 { return head + ", the date has passed: nothing asked this week" }
+        if hours == 0 { return head + ": reached" }
+        return head + ", \(Progress.number(goal.hours - achieved)) h in \(weeksLeft) week\(weeksLeft == 1 ? "" : "s") left: "
+            + "\(Progress.number(hours)) h this week (weight \(Progress.number(weight)))"
+    }
+}
+
+public enum PathwayGoals {
+    /// Each pathway goal of the week's participants, as this week asks it.
+    public static func shares(_ scenario: Scenario, history: History) throws(HistoryError) -> [PathwayGoalShare] {
+        guard let week = scenario.week, let first = CivilDate(iso: week) else {
+            let goals = scenario.participants.contains { !($0.pathway?.goals.isEmpty ?? true) }
+            if !goals { return [] }
+            throw HistoryError(path: history.path, message: "the scenario '\(scenario.name)' has pathway goals but no `week`, which says how far along they are",
+                               fix: "add `week: YYYY-MM-DD` (the first day of the week) to the scenario")
+        }
+        var shares: [PathwayGoalShare] = []
+        for p in scenario.participants {
+            for goal in p.pathway?.goals ?? [] {
+                let activities: Set<String> = switch goal.subject {
+                case .activity(let id): [id]
+                case .skill(let skill): Set(scenario.activities.filter { $0.develops.contains(skill) }.map(\.id))
+                }
+                let achieved = try history.hours(of: p.id, in: activities, before: week)
+                let last = CivilDate(iso: goal.by)?.daysSinceEpoch ?? first.daysSinceEpoch
+                let weeksLeft = last >= first.daysSinceEpoch ? (last - first.daysSinceEpoch) / 7 + 1 : 0
+                let left = max(0, goal.hours - achieved)
+                let hours = weeksLeft < 1 ? 0 : (left / Double(weeksLeft) * 4).rounded(.up) / 4
+                let weight = weeksLeft < 1 ? goal.weight : goal.weight * (1 + 1 / Double(weeksLeft))
+                shares.append(PathwayGoalShare(participant: p.id, goal: goal, achieved: achieved, weeksLeft: weeksLeft,
+                                               hours: hours, weight: weight))
+            }
+        }
+        return shares
+    }
+
+    /// The scenario with each share that asks something added to its participant's goals.
+    public static func applying(_ shares: [PathwayGoalShare], to scenario: Scenario) -> Scenario {
+        var s = scenario
+        for share in shares where share.hours > 0 {
+            guard let p = s.participants.firstIndex(where: { $0.id == share.participant }) else { continue }
+            let kind: Goal.Kind = switch share.goal.subject {
+            case .activity(let id): .activity(id, hours: share.hours)
+            case .skill(let id): .skill(id, hours: share.hours)
+            }
+            s.participants[p].goals.append(Goal(kind, weight: share.weight))
+        }
+        return s
+    }
+}
