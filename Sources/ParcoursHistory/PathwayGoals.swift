@@ -36,12 +36,13 @@ public struct PathwayGoalShare: Sendable, Equatable {
 }
 
 public enum PathwayGoals {
-    /// Each pathway goal of the week's participants, as this week asks it.
-    public static func shares(_ scenario: Scenario, history: History) throws(HistoryError) -> [PathwayGoalShare] {
+    /// Each pathway goal of the week's participants, as this week asks it (with no history: as
+    /// the first week of a pathway set asks it, nothing done yet).
+    public static func shares(_ scenario: Scenario, history: History?) throws(HistoryError) -> [PathwayGoalShare] {
         guard let week = scenario.week, let first = CivilDate(iso: week) else {
             let goals = scenario.participants.contains { !($0.pathway?.goals.isEmpty ?? true) }
             if !goals { return [] }
-            throw HistoryError(path: history.path, message: "the scenario '\(scenario.name)' has pathway goals but no `week`, which says how far along they are",
+            throw HistoryError(path: history?.path ?? scenario.name, message: "the scenario '\(scenario.name)' has pathway goals but no `week`, which says how far along they are",
                                fix: "add `week: YYYY-MM-DD` (the first day of the week) to the scenario")
         }
         var shares: [PathwayGoalShare] = []
@@ -51,7 +52,7 @@ public enum PathwayGoals {
                 case .activity(let id): [id]
                 case .skill(let skill): Set(scenario.activities.filter { $0.develops.contains(skill) }.map(\.id))
                 }
-                let achieved = try history.hours(of: p.id, in: activities, before: week)
+                let achieved = try history?.hours(of: p.id, in: activities, before: week) ?? 0
                 let last = CivilDate(iso: goal.by)?.daysSinceEpoch ?? first.daysSinceEpoch
                 let weeksLeft = last >= first.daysSinceEpoch ? (last - first.daysSinceEpoch) / 7 + 1 : 0
                 let left = max(0, goal.hours - achieved)

@@ -24,7 +24,10 @@ struct Publish: ParsableCommand {
     @Option(help: "The history file (default: parcours.db beside the scenario).") var history: String?
 
     func run() throws {
-        let s = try loadScenario(scenario, variants: variants)
+        let folder = (scenario as NSString).deletingLastPathComponent
+        let path = history ?? (folder.isEmpty ? "parcours.db" : folder + "/parcours.db")
+        // The week as it was solved with this history: its pathway goals' shares (the weeks before it).
+        let s = try withPathwayGoals(try loadScenario(scenario, variants: variants), history: path, quiet: true)
         let r: Roster
         do { r = try Roster.read(file: roster, for: s) } catch {
             printError(error.description)
@@ -33,12 +36,12 @@ struct Publish: ParsableCommand {
         let verification = RosterVerification(scenario: s, roster: r)
         guard verification.isValid else {
             for line in verification.report() { printError(line) }
+            let pathway = s.participants.contains { !($0.pathway?.goals.isEmpty ?? true) }
             printError("\(roster): not published: \(verification.violations.count) violation(s), \(verification.mismatches.count) mismatch(es) "
-                       + "(solve the week again, or fix the roster until `parcours verify` accepts it)")
+                       + "(solve the week again\(pathway ? " with --history \(path), as its pathway goals need" : ""), "
+                       + "or fix the roster until `parcours verify` accepts it)")
             throw ExitCode(Exit.violations)
         }
-        let folder = (scenario as NSString).deletingLastPathComponent
-        let path = history ?? (folder.isEmpty ? "parcours.db" : folder + "/parcours.db")
         do {
             let file = try History(path: path)
             // For the tests only: wait inside the write transaction (they kill the process there).

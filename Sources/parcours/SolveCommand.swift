@@ -105,16 +105,15 @@ struct Solve: ParsableCommand {
 }
 
 /// The scenario with its pathway goals' shares for this week, from the history (unchanged without
-/// one); each share is said on stderr.
-func withPathwayGoals(_ scenario: Scenario, history path: String?) throws -> Scenario {
-    guard let path else { return scenario }
-    guard FileManager.default.fileExists(atPath: path) else {
-        printError("\(path): no history here (publish a week first with `parcours publish WEEK ROSTER`, or check --history)")
-        throw ExitCode(Exit.invalidScenario)
-    }
+/// `--history`; a history not made yet is the first week's: nothing done so far); each share is
+/// said on stderr unless `quiet`.
+func withPathwayGoals(_ scenario: Scenario, history path: String?, quiet: Bool = false) throws -> Scenario {
+    guard let path, scenario.participants.contains(where: { !($0.pathway?.goals.isEmpty ?? true) }) else { return scenario }
     do {
-        let shares = try PathwayGoals.shares(scenario, history: History(path: path))
-        for share in shares { printError("pathway goal \(share.text)") }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !quiet { printError("note: \(path): no history yet, so no week published before this one") }
+        let shares = try PathwayGoals.shares(scenario, history: exists ? History(path: path) : nil)
+        if !quiet { for share in shares { printError("pathway goal \(share.text)") } }
         return PathwayGoals.applying(shares, to: scenario)
     } catch {
         printError("\(error)")

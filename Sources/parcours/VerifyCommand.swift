@@ -15,9 +15,11 @@ struct Verify: ParsableCommand {
     @Argument(help: "The roster JSON file.") var roster: String
     @Option(name: .customLong("variant"), help: "Variant files the roster was solved with.") var variants: [String] = []
     @Option(help: "The baseline the roster was solved with.") var baseline: String?
+    @Option(help: "The history the roster was solved with (`solve --history`): its pathway goals' shares are checked too.")
+    var history: String?
 
     func run() throws {
-        let s = try loadScenario(scenario, variants: variants, baseline: baseline)
+        let s = try withPathwayGoals(try loadScenario(scenario, variants: variants, baseline: baseline), history: history, quiet: true)
         let r: Roster
         do { r = try Roster.read(file: roster, for: s) } catch {
             printError(error.description)

@@ -87,3 +87,30 @@ private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodC
         }
     }
 }
+
+/// Scenarios/pathway as its README runs it: each week solved with the history of the weeks
+/// before it, then published.
+@Test func thePathwaySetRunsFromItsReadme() throws {
+    let dir = NSTemporaryDirectory() + "parcours-pathway-set-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let history = dir + "/parcours.db"
+    var shares: [String] = []
+    for n in 1...4 {
+        let week = dir + "/week-\(n).yaml", roster = dir + "/roster-\(n).json"
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Scenarios/pathway/week-\(n).yaml").path, toPath: week)
+        let solved = try parcours(["solve", week, "--history", history, "-o", roster, "--reproducible", "--time-limit", "30"])
+        #expect(solved.status == 0, "week \(n): \(solved.stderr)")
+        shares += solved.stderr.split(separator: "\n").filter { $0.hasPrefix("pathway goal p02") }.map(String.init)
+        let published = try parcours(["publish", week, roster])
+        #expect(published.status == 0, "week \(n): \(published.stderr)")
+    }
+    // Week 2 falls behind (the kitchen closes on Wednesday), so week 3 asks what is left over two weeks.
+    #expect(shares.count == 4)
+    #expect(shares.first?.contains("0 h so far, 40 h in 4 weeks left: 10 h this week") == true)
+    let progress = try parcours(["progress", "--history", history])
+    #expect(progress.status == 0)
+    // Samira's ramp-up: two days of 4 h in her first week.
+    #expect(progress.stdout.contains("Samira B. (p01)\n  2026-11-02  8 h of 8–26 h"))
+    #expect(progress.stdout.contains("Joseph K. (p02)") && progress.stdout.contains("over 4 weeks"))
+}
