@@ -259,6 +259,19 @@ public final class History: Sendable {
         }
     }
 
+    /// The hours of a participant in the (at most) `count` weeks published last before `week`.
+    public func recentHours(of participant: String, weeks count: Int, before week: String) throws(HistoryError) -> [Double] {
+        guard count > 0 else { return [] }
+        do {
+            return try queue.read { db in
+                try Double.fetchAll(db, sql: "SELECT hours FROM participantWeek WHERE participant = ? AND week < ? ORDER BY week DESC LIMIT ?",
+                                    arguments: [participant, week, count])
+            }
+        } catch {
+            throw failure(error, doing: "read the hours of '\(participant)'")
+        }
+    }
+
     private func failure(_ error: any Error, doing what: String) -> HistoryError {
         if let error = error as? HistoryError { return error }
         let message = (error as? DatabaseError)?.message ?? "\(error)"

@@ -79,3 +79,47 @@ public enum PathwayGoals {
         return s
     }
 }
+
+/// An averaged contract as this week asks it: the target that brings the average of this week
+/// and the weeks published before it (as many as the contract counts, less this one) to the
+/// contract's average, within the participant's band.
+public struct ContractTarget: Sendable, Equatable {
+    public var participant: String
+    public var contract: AveragedContract
+    /// The hours of the weeks counted before this one, latest first.
+    public var before: [Double]
+    public var target: Double
+
+    /// "p03: 26 h a week on average over 4 weeks: 3 weeks before gave 70 h, so a target of 30 h this week".
+    public var text: String {
+        let head = "\(participant): \(Progress.number(contract.average)) h a week on average over \(contract.weeks) weeks"
+        let sum = before.reduce(0, +)
+        let weeks = before.isEmpty ? "no week before" : "\(before.count) week\(before.count == 1 ? "" : "s") before gave \(Progress.number(sum)) h"
+        return head + ": \(weeks), so a target of \(Progress.number(target)) h this week"
+    }
+}
+
+extension PathwayGoals {
+    public static func contractTargets(_ scenario: Scenario, history: History?) throws(HistoryError) -> [ContractTarget] {
+        guard let week = scenario.week else { return [] }
+        var targets: [ContractTarget] = []
+        for p in scenario.participants {
+            guard let contract = p.pathway?.contract else { continue }
+            let before = try history?.recentHours(of: p.id, weeks: contract.weeks - 1, before: week) ?? []
+            let wanted = contract.average * Double(before.count + 1) - before.reduce(0, +)
+            let target = min(p.hours.max, max(p.hours.min, (wanted * 4).rounded() / 4))
+            targets.append(ContractTarget(participant: p.id, contract: contract, before: before, target: target))
+        }
+        return targets
+    }
+
+    /// The scenario with each participant's target set from their averaged contract.
+    public static func applying(_ targets: [ContractTarget], to scenario: Scenario) -> Scenario {
+        var s = scenario
+        for t in targets {
+            guard let p = s.participants.firstIndex(where: { $0.id == t.participant }) else { continue }
+            s.participants[p].hours.target = t.target
+        }
+        return s
+    }
+}

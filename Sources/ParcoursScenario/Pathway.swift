@@ -39,16 +39,28 @@ public struct PathwayGoal: Sendable, Equatable {
     }
 }
 
+/// Contract hours modulated over weeks: `average` hours a week over any `weeks` weeks in a row
+/// (this one and those published before it), each week within the participant's `hours` band.
+public struct AveragedContract: Sendable, Equatable {
+    public var average: Double
+    public var weeks: Int
+    public init(average: Double, weeks: Int) { self.average = average; self.weeks = weeks }
+}
+
 public struct Pathway: Sendable, Equatable {
     /// The pathway's first day, YYYY-MM-DD.
     public var start: String
     /// In order of `fromWeek`, each week once.
     public var rampUp: [RampUpStep]
     public var goals: [PathwayGoal]
+    public var contract: AveragedContract?
 
-    public init(start: String, rampUp: [RampUpStep] = [], goals: [PathwayGoal] = []) {
-        self.start = start; self.rampUp = rampUp; self.goals = goals
+    public init(start: String, rampUp: [RampUpStep] = [], goals: [PathwayGoal] = [], contract: AveragedContract? = nil) {
+        self.start = start; self.rampUp = rampUp; self.goals = goals; self.contract = contract
     }
+
+    /// Whether the history of published weeks changes what this week asks (goals or contract).
+    public var needsHistory: Bool { !goals.isEmpty || contract != nil }
 
     /// Which week of the pathway the week whose first day is `week` is: 1 for the seven days that
     /// hold `start`, 2 for the seven after, 0 or less before it. Nil when a date does not read.

@@ -45,7 +45,7 @@ extension ScenarioParser {
     /// `pathway: {start: 2026-09-07, ramp_up: [{from_week: 1, max_days: 2}, …]}`.
     func pathway(_ node: Node, path: String) -> Pathway? {
         reader.record(path, node)
-        guard let f = reader.fields(node, known: ["start", "ramp_up", "goals"], required: ["start"], what: "pathway"),
+        guard let f = reader.fields(node, known: ["start", "ramp_up", "goals", "contract"], required: ["start"], what: "pathway"),
               let s = f["start"], let start = reader.string(s, what: "pathway.start") else { return nil }
         guard Self.isISODate(start) else {
             reader.error(s, "pathway.start must be the pathway's first day, written YYYY-MM-DD", value: start,
@@ -54,6 +54,12 @@ extension ScenarioParser {
         }
         var plan = Pathway(start: start)
         if let g = f["goals"] { plan.goals = pathwayGoals(g, path: "\(path)/goals") }
+        if let c = f["contract"], let cf = reader.fields(c, known: ["average", "weeks"], required: ["average", "weeks"], what: "pathway.contract"),
+           let average = reader.number(cf["average"]!, what: "pathway.contract.average", range: .weeklyHours),
+           let weeks = reader.integer(cf["weeks"]!, what: "pathway.contract.weeks", range: .pathwayWeeks) {
+            reader.record("\(path)/contract", c)
+            plan.contract = AveragedContract(average: average, weeks: weeks)
+        }
         guard let r = f["ramp_up"], let items = reader.sequence(r, what: "pathway.ramp_up") else { return plan }
         for (i, item) in items.enumerated() {
             guard let sf = reader.fields(item, known: ["from_week", "max_days", "max_hours_per_day"], required: ["from_week"],

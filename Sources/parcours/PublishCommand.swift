@@ -36,7 +36,7 @@ struct Publish: ParsableCommand {
         let verification = RosterVerification(scenario: s, roster: r)
         guard verification.isValid else {
             for line in verification.report() { printError(line) }
-            let pathway = s.participants.contains { !($0.pathway?.goals.isEmpty ?? true) }
+            let pathway = s.participants.contains { $0.pathway?.needsHistory ?? false }
             printError("\(roster): not published: \(verification.violations.count) violation(s), \(verification.mismatches.count) mismatch(es) "
                        + "(solve the week again\(pathway ? " with --history \(path), as its pathway goals need" : ""), "
                        + "or fix the roster until `parcours verify` accepts it)")

@@ -42,3 +42,41 @@ private func hoursInA(_ r: Roster) -> Int { r.assignments.filter { $0.place == .
     // Without the history, the week is solved as the contract says: no pathway goal, no work.
     #expect(hoursInA(solve(pathwayWeek("2026-11-30"))) == 0)
 }
+
+/// p: 12–28 h a week, 20 h on average over 4 weeks; A open every half-day of Monday to Friday for
+/// one person, and in week 1 (a big order) needed in seven of them (28 h).
+private func contractWeek(_ date: String, bigOrder: Bool) -> Scenario {
+    var p = person("p", min: 12, max: 28, target: 20)
+    p.pathway = Pathway(start: "2026-11-02", contract: AveragedContract(average: 20, weeks: 4))
+    var a = activity("A", slots: ["am", "pm"], min: 0, max: 1)
+    if bigOrder {
+        a.open = [OpenBlock(days: [.mon, .tue, .wed], slots: ["am", "pm"], min: 1, max: 1),
+                  OpenBlock(days: [.thu], slots: ["am"], min: 1, max: 1),
+                  OpenBlock(days: [.thu], slots: ["pm"], min: 0, max: 1), OpenBlock(days: [.fri], slots: ["am", "pm"], min: 0, max: 1)]
+    }
+    var s = week([p], [a], days: [.mon, .tue, .wed, .thu, .fri])
+    s.week = date
+    return s
+}
+
+@Test func theAveragedContractIsHonouredOverFourWeeks() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-contract-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = try History(path: dir.appendingPathComponent("parcours.db").path)
+    var hours: [Double] = []
+    for (n, date) in ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"].enumerated() {
+        let week = contractWeek(date, bigOrder: n == 0)
+        let targets = try PathwayGoals.contractTargets(week, history: history)
+        let roster = solve(PathwayGoals.applying(targets, to: week))
+        #expect(roster.status == .optimal)
+        try history.publish(week, roster)
+        hours.append(Double(roster.assignments.count) * 4)
+    }
+    // 28 h in the week of the big order, then 12 (40 − 28 over two weeks), then 20 and 20: 20 on average.
+    #expect(hours == [28, 12, 20, 20])
+    #expect(hours.reduce(0, +) / 4 == 20)
+    // Without the history, each week aims at the band's own target (20 h).
+    let alone = solve(contractWeek("2026-11-09", bigOrder: false))
+    #expect(alone.assignments.count * 4 == 20)
+}

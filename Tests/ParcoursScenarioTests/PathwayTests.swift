@@ -74,3 +74,31 @@ private func rampUpWeek(_ week: String?, start: String = "2026-09-07", steps: St
     #expect(loaded.scenario.maxDays(loaded.scenario.participants[0]) == 5)   // every day of the calendar
     #expect(loaded.scenario.maxHoursPerDay(loaded.scenario.participants[0]) == 6)
 }
+
+@Test func aPathwayReadsItsGoalsAndItsAveragedContract() throws {
+    let s = try ScenarioLoader.load(yaml: """
+        parcours: 1
+        name: T
+        week: 2026-11-09
+        activities: [{id: cuisine, develops: [cuisine]}]
+        skills: [{id: cuisine}]
+        participants:
+          - id: p01
+            hours: {min: 20, max: 30}
+            pathway:
+              start: 2026-09-07
+              goals: [{activity: cuisine, hours: 120, by: 2026-12-18}, {skill: cuisine, hours: 40, by: 2027-03-31, weight: 2}]
+              contract: {average: 26, weeks: 4}
+        """)
+    let plan = try #require(s.participants[0].pathway)
+    #expect(plan.goals == [PathwayGoal(.activity("cuisine"), hours: 120, by: "2026-12-18"),
+                           PathwayGoal(.skill("cuisine"), hours: 40, by: "2027-03-31", weight: 2)])
+    #expect(plan.contract == AveragedContract(average: 26, weeks: 4))
+    #expect(plan.needsHistory && plan.rampUp.isEmpty)
+}
+
+@Test func aPathwayGoalNamingAnUndeclaredActivityIsALocatedError() {
+    let found = errors("parcours: 1\nname: T\nparticipants:\n  - id: p01\n    hours: 20\n    pathway:\n      start: 2026-09-07\n"
+                       + "      goals: [{activity: cusine, hours: 10, by: 2026-12-18}]\n")
+    #expect(found.contains { $0.message.contains("'cusine'") && $0.location?.line == 8 })
+}
