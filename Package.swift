@@ -61,6 +61,7 @@ let package = Package(
         .target(name: "ParcoursHistory", dependencies: [
             "ParcoursScenario", "ParcoursRoster", "ParcoursReports",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Plot", package: "Plot"),
         ]),
         // Layer 4: the command line. It only parses and prints.
         .executableTarget(name: "parcours", dependencies: [

@@ -8,30 +8,31 @@ import ParcoursRoster
 import ParcoursScenario
 import Plot
 
-/// SVG elements built with Plot's generic elements; coordinates rounded to 0.1 for stable bytes.
-enum SVG {
-    static func number(_ x: Double) -> String { JSON.number((x * 10).rounded() / 10) }
+/// SVG elements built with Plot's generic elements; coordinates rounded to 0.1 for stable bytes
+/// (the history's progress page draws with them too).
+package enum SVG {
+    package static func number(_ x: Double) -> String { JSON.number((x * 10).rounded() / 10) }
 
-    static func element(_ name: String, _ attributes: [(String, String)], _ children: [Body] = []) -> Body {
+    package static func element(_ name: String, _ attributes: [(String, String)], _ children: [Body] = []) -> Body {
         .element(named: name, nodes: attributes.map { Body.attr($0.0, $0.1) } + children)
     }
 
-    static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil, title: String? = nil) -> Body {
+    package static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil, title: String? = nil) -> Body {
         var attributes = [("x", number(x)), ("y", number(y)), ("width", number(max(0, w))), ("height", number(h)), ("fill", fill)]
         if let stroke { attributes.append(("stroke", stroke)) }
         return element("rect", attributes, title.map { [element("title", [], [.words($0)])] } ?? [])
     }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> Body {
+    package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> Body {
         element("line", [("x1", number(x1)), ("y1", number(y1)), ("x2", number(x2)), ("y2", number(y2)),
                          ("stroke", stroke), ("stroke-width", number(width))])
     }
 
-    static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start") -> Body {
+    package static func text(_ x: Double, _ y: Double, _ content: String, anchor: String = "start") -> Body {
         element("text", [("x", number(x)), ("y", number(y)), ("text-anchor", anchor)], [.words(content)])
     }
 
-    static func figure(_ caption: String, width: Double, height: Double, _ children: [Body]) -> Body {
+    package static func figure(_ caption: String, width: Double, height: Double, _ children: [Body]) -> Body {
         .element(named: "figure", nodes: [
             .element(named: "figcaption", nodes: [Body.words(caption)]),
             element("svg", [("viewBox", "0 0 \(number(width)) \(number(height))"), ("width", number(width)),
@@ -40,10 +41,10 @@ enum SVG {
     }
 
     /// A label that fits the charts' left margin (the full text is in each bar's tooltip).
-    static func label(_ text: String) -> String { text.count <= 22 ? text : text.prefix(21) + "…" }
+    package static func label(_ text: String) -> String { text.count <= 22 ? text : text.prefix(21) + "…" }
 
     /// A scale's end: the smallest multiple of `step` at or above `x` (at least one step).
-    static func ceiling(_ x: Double, step: Double) -> Double { max(step, (x / step).rounded(.up) * step) }
+    package static func ceiling(_ x: Double, step: Double) -> Double { max(step, (x / step).rounded(.up) * step) }
 }
 
 extension HTMLReport {

@@ -9,7 +9,7 @@ import ParcoursRoster
 import ParcoursScenario
 import Plot
 
-typealias Body = Node<HTML.BodyContext>
+package typealias Body = Node<HTML.BodyContext>
 
 public struct HTMLReport: Sendable {
     public struct Options: Sendable, Equatable {

@@ -29,10 +29,10 @@ enum HTMLEscape {
 
 extension Node {
     /// Text from the scenario or roster, escaped exactly.
-    static func words(_ text: String) -> Node { .raw(HTMLEscape.escaped(text)) }
+    package static func words(_ text: String) -> Node { .raw(HTMLEscape.escaped(text)) }
 
     /// An attribute whose value may come from the scenario (a `title`, a `class`, …).
-    static func attr(_ name: String, _ value: String) -> Node {
+    package static func attr(_ name: String, _ value: String) -> Node {
         .attribute(named: name, value: HTMLEscape.escaped(value))
     }
 

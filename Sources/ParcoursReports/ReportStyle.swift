@@ -3,7 +3,7 @@
 // The report's only stylesheet, inline: screen and print. On paper each `.sheet` is one A4
 // landscape page; the person grid of a 30-person week fits on its page (7 pt, 4.3 mm rows).
 
-enum ReportStyle {
+package enum ReportStyle {
     /// Pastel backgrounds for activities (dark text stays readable on each), by activity order.
     static let palette = ["#cfe8cf", "#cfe0f5", "#f7dcc4", "#e6d5f0", "#f5f0b8", "#c9ece8",
                           "#f3cfd9", "#dfe6c2", "#d9d9f3", "#f0e0c8", "#c8e4f0", "#ead1c1"]
@@ -14,7 +14,7 @@ enum ReportStyle {
         (0..<count).map { ".act-\($0) { background: \(colour(activity: $0)); }" }.joined(separator: "\n")
     }
 
-    static let css = """
+    package static let css = """
     :root { --ink: #1d232a; --muted: #5b6670; --line: #c5ccd3; --short: #c62828; --away: #e4e6e8; }
     * { box-sizing: border-box; }
     body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 16px; font-size: 13px; }

@@ -12,11 +12,11 @@ struct ProgressCommand: ParsableCommand {
         abstract: "Each person's published weeks: hours against the contract, each goal's hours, trainings attended.",
         discussion: "Exit codes: 0 shown, 64 bad option, 65 no history or an unreadable one.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, html }
 
     @Option(help: "The history file.") var history: String = "parcours.db"
     @Option(help: "Only this participant (their id).") var participant: String?
-    @Option(help: "text or csv.") var format: Format = .text
+    @Option(help: "text, csv or html (a page with a chart per person).") var format: Format = .text
     @Option(help: "The CSV separator: ',', ';' (with decimal commas) or 'tab'.") var separator: String = ","
 
     func validate() throws {
@@ -38,6 +38,7 @@ struct ProgressCommand: ParsableCommand {
             switch format {
             case .text: print(progress.text, terminator: "")
             case .csv: print(progress.csv(separator: separator == "tab" ? "\t" : Character(separator)), terminator: "")
+            case .html: print(progress.html(), terminator: "")
             }
         } catch let error as HistoryError {
             printError(error.description)

@@ -34,6 +34,8 @@ private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodC
             #expect(try parcours(["progress", "--history", dir + "/parcours.db"]).stdout == first.stdout)
             let csv = try parcours(["progress", "--history", dir + "/parcours.db", "--format", "csv"])
             #expect(csv.status == 0 && csv.stdout.hasPrefix("\u{FEFF}week,participant,name,hours"))
+            let html = try parcours(["progress", "--history", dir + "/parcours.db", "--format", "html"])
+            #expect(html.status == 0 && html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<svg"))
         }
     }
 

@@ -173,3 +173,20 @@ private func pathwayWeek(_ start: String) -> Scenario {
         #expect(PathwayGoals.applying(late, to: pathwayWeek("2026-12-21")).participants[0].goals.count == 1)
     }
 }
+
+@Test func progressAsHTMLHasAChartPerPersonAndEscapesTheirNames() throws {
+    try withHistory { history, _ in
+        var earlier = week(), later = week("2026-11-30")
+        earlier.participants[0].name = "<b>Amina</b> & Co"
+        later.participants[0].name = "<b>Amina</b> & Co"
+        try history.publish(earlier, roster(earlier, firstRoster))
+        try history.publish(later, roster(later, [("amina", .mon, "am", .activity("kitchen"))]))
+        let html = Progress(try history.pathways()).html()
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains("&lt;b&gt;Amina&lt;/b&gt; &amp; Co (amina)") && !html.contains("<b>Amina"))
+        // A bar per week, labelled by its day and month.
+        #expect(html.contains(">11-23<") && html.contains(">11-30<"))
+        #expect(html.contains("over 2 weeks"))
+        #expect(Progress(try history.pathways()).html() == html)
+    }
+}
