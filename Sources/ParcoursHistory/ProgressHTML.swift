@@ -38,7 +38,7 @@ extension Progress {
         }
         return .element(named: "section", nodes: [
             .h2(.words(name)),
-            chart(name, weeks),
+            chart(weeks),
             .table(.tr(.th("week"), .th("hours"), .th("contract"), .th("goals"), .th("trainings")), .group(rows)),
         ])
     }
@@ -47,7 +47,7 @@ extension Progress {
 
     /// The weeks side by side: band min–max shaded, the target as a tick, the hours as a bar (red
     /// under the minimum).
-    private static func chart(_ name: String, _ weeks: [ParticipantWeek]) -> Body {
+    private static func chart(_ weeks: [ParticipantWeek]) -> Body {
         let scaleEnd = SVG.ceiling(weeks.map { max($0.maximum, $0.hours) }.max() ?? 0, step: 10)
         func y(_ h: Double) -> Double { top + plotHeight - h / scaleEnd * plotHeight }
         var nodes: [Body] = stride(from: 0.0, through: scaleEnd, by: 10).flatMap { h -> [Body] in
@@ -61,7 +61,7 @@ extension Progress {
             nodes.append(SVG.line(x + 6, y(w.target), x + column - 6, y(w.target), stroke: "#1d232a", width: 1.5))
             nodes.append(SVG.text(x + column / 2, top + plotHeight + 14, String(w.week.dropFirst(5)), anchor: "middle"))
         }
-        return SVG.figure("\(name): hours week by week (band: min–max, tick: target)",
+        return SVG.figure("Hours week by week (band: min–max, tick: target)",
                           width: left + Double(max(1, weeks.count)) * column + 10, height: top + plotHeight + 22, nodes)
     }
 }
