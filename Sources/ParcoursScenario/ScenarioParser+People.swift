@@ -79,6 +79,25 @@ extension ScenarioParser {
         return plan
     }
 
+    /// The one of `kinds` a goal names, and what it names (an error, and nil, unless exactly one).
+    func goalSubject(_ f: Fields, of item: Node, among kinds: [String], what: String, example: String) -> (String, String)? {
+        let named = kinds.filter { f.has($0) }
+        guard named.count == 1, let kind = named.first else {
+            let list = kinds.count == 2 ? "`\(kinds[0])` or `\(kinds[1])`"
+                : kinds.dropLast().map { "`\($0)`" }.joined(separator: ", ") + " or `\(kinds.last!)`"
+            reader.error(item, "a \(what) names exactly one of \(list)", value: named.isEmpty ? nil : named.joined(separator: " and "),
+                         fix: "write for example \(example)")
+            return nil
+        }
+        return reader.identifier(f[kind]!, what: "the \(what)'s \(kind)").map { (kind, $0) }
+    }
+
+    /// A goal's `weight` (1 when left out; nil after an error).
+    func goalWeight(_ f: Fields, what: String) -> Double? {
+        guard let w = f["weight"] else { return 1 }
+        return reader.number(w, what: what, range: .weight)
+    }
+
     /// `goals: [{activity: cuisine, hours: 120, by: 2026-12-18}, {skill: vente, hours: 40, by: …}]`.
     func pathwayGoals(_ node: Node, path: String) -> [PathwayGoal] {
         guard let items = reader.sequence(node, what: "pathway.goals") else { return [] }
@@ -86,23 +105,15 @@ extension ScenarioParser {
         for item in items {
             guard let f = reader.fields(item, known: ["activity", "skill", "hours", "by", "weight"], required: ["hours", "by"],
                                         what: "a pathway goal") else { continue }
-            let kinds = ["activity", "skill"].filter { f.has($0) }
-            guard kinds.count == 1, let kind = kinds.first, let target = reader.identifier(f[kind]!, what: "the pathway goal's \(kind)") else {
-                if kinds.count != 1 {
-                    reader.error(item, "a pathway goal names exactly one of `activity` or `skill`",
-                                 value: kinds.isEmpty ? nil : kinds.joined(separator: " and "),
-                                 fix: "write for example `{activity: cuisine, hours: 120, by: 2026-12-18}`")
-                }
-                continue
-            }
+            guard let (kind, target) = goalSubject(f, of: item, among: ["activity", "skill"], what: "pathway goal",
+                                                   example: "`{activity: cuisine, hours: 120, by: 2026-12-18}`"),
+                  let weight = goalWeight(f, what: "the pathway goal's weight") else { continue }
             guard let hours = reader.number(f["hours"]!, what: "the pathway goal's hours", range: .pathwayHours),
                   let b = f["by"], let by = reader.string(b, what: "the pathway goal's date") else { continue }
             guard Self.isISODate(by) else {
                 reader.error(b, "a pathway goal's `by` must be its last day, written YYYY-MM-DD", value: by, fix: "write for example `by: 2026-12-18`")
                 continue
             }
-            var weight = 1.0
-            if let w = f["weight"] { guard let v = reader.number(w, what: "the pathway goal's weight", range: .weight) else { continue }; weight = v }
             reader.record("\(path)/\(result.count)", item)
             result.append(PathwayGoal(kind == "activity" ? .activity(target) : .skill(target), hours: hours, by: by, weight: weight))
         }
@@ -269,17 +280,9 @@ extension ScenarioParser {
         var result: [Goal] = []
         for item in items {
             guard let f = reader.fields(item, known: ["activity", "skill", "training", "hours", "weight"], what: "a goal") else { continue }
-            let kinds = ["activity", "skill", "training"].filter { f.has($0) }
-            guard kinds.count == 1, let kind = kinds.first, let target = reader.identifier(f[kind]!, what: "the goal's \(kind)") else {
-                if kinds.count != 1 {
-                    reader.error(item, "a goal names exactly one of `activity`, `skill` or `training`",
-                                 value: kinds.isEmpty ? nil : kinds.joined(separator: " and "),
-                                 fix: "write for example `{activity: cuisine, hours: 8}` or `{training: haccp}`")
-                }
-                continue
-            }
-            var weight = 1.0
-            if let w = f["weight"] { guard let v = reader.number(w, what: "the goal's weight", range: .weight) else { continue }; weight = v }
+            guard let (kind, target) = goalSubject(f, of: item, among: ["activity", "skill", "training"], what: "goal",
+                                                   example: "`{activity: cuisine, hours: 8}` or `{training: haccp}`"),
+                  let weight = goalWeight(f, what: "the goal's weight") else { continue }
             let goalPath = "\(path)/\(result.count)"
             reader.record(goalPath, f[kind])
             switch kind {
