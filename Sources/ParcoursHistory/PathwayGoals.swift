@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Goals over a pathway, turned into this week's goals: what the published weeks gave so far,
-// what is left, spread over the weeks left until the goal's date. A week that fell behind leaves
-// more for the weeks after it, and a goal weighs more as its date nears (twice its weight in its
-// last week). The engine then sees ordinary weekly goals (contract §5): without `--history`,
-// a pathway goal asks nothing and the week is solved as the contract says.
+// What a pathway plan asks of this week, from the history of the weeks published before it:
+// - a goal over the pathway: what is left, spread over the weeks left until the goal's date (a
+//   week that fell behind leaves more for the weeks after it), at a weight that grows as the
+//   date nears (twice the goal's in its last week), as one more weekly goal (contract §5);
+// - an averaged contract: the target that brings the average of the last weeks to the contract's.
+// The engine sees an ordinary week: without `--history`, the plan asks nothing more and the week
+// is solved as the contract says.
 
 import ParcoursScenario
 
@@ -21,7 +23,7 @@ public struct PathwayGoalShare: Sendable, Equatable {
     public var hours: Double
     public var weight: Double
 
-    /// "p07: cuisine 120 h by 2026-12-18: 38 h so far, 82 h in 6 weeks left: 13.75 h this week".
+    /// "p07: cuisine 120 h by 2026-12-18: 38 h so far, 82 h in 6 weeks left: 13.75 h this week (weight 1.25)".
     public var text: String {
         let what = switch goal.subject {
         case .activity(let id): id
@@ -57,7 +59,8 @@ public enum PathwayGoals {
                 let weeksLeft = last >= first.daysSinceEpoch ? (last - first.daysSinceEpoch) / 7 + 1 : 0
                 let left = max(0, goal.hours - achieved)
                 let hours = weeksLeft < 1 ? 0 : (left / Double(weeksLeft) * 4).rounded(.up) / 4
-                let weight = weeksLeft < 1 ? goal.weight : goal.weight * (1 + 1 / Double(weeksLeft))
+                // To a quarter, as the hours: the objective's step stays a plain decimal.
+                let weight = weeksLeft < 1 ? goal.weight : (goal.weight * (1 + 1 / Double(weeksLeft)) * 4).rounded() / 4
                 shares.append(PathwayGoalShare(participant: p.id, goal: goal, achieved: achieved, weeksLeft: weeksLeft,
                                                hours: hours, weight: weight))
             }
