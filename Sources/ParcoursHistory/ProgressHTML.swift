@@ -12,17 +12,7 @@ extension Progress {
         var sections: [Body] = [.h1(.words(title))]
         if weeks.isEmpty { sections.append(.p(.words("No published week yet: publish one with parcours publish WEEK ROSTER."))) }
         for (participant, weeks) in byParticipant { sections.append(Self.section(participant, weeks)) }
-        let page = HTML(
-            .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [Node<HTML.HeadContext>.words(title)]),
-                .style(ReportStyle.css)
-            ),
-            .body(.group(sections))
-        )
-        return page.render(indentedBy: .spaces(1)) + "\n"
+        return HTMLReport.page(title: title, css: ReportStyle.css, body: sections)
     }
 
     private static func section(_ participant: String, _ weeks: [ParticipantWeek]) -> Body {

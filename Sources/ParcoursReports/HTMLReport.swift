@@ -41,15 +41,21 @@ public struct HTMLReport: Sendable {
         let sections: [Body] = options.perPerson
             ? personSheets()
             : [personGridSection(), workshopGridSection(), summarySection()]
+        return Self.page(title: title, css: ReportStyle.css + "\n" + ReportStyle.activityRules(count: scenario.activities.count), body: sections)
+    }
+
+    /// A page with the reports' head (UTF-8, the viewport, its title and CSS, no script), rendered
+    /// the same way every time; the history's progress page is one too.
+    package static func page(title: String, css: String, body: [Body]) -> String {
         let page = HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [Node<HTML.HeadContext>.words(title)]),
-                .style(ReportStyle.css + "\n" + ReportStyle.activityRules(count: scenario.activities.count))
+                .style(css)
             ),
-            .body(.group(sections))
+            .body(.group(body))
         )
         return page.render(indentedBy: .spaces(1)) + "\n"
     }
