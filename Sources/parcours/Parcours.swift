@@ -8,6 +8,7 @@ import ArgumentParser
 import Foundation
 import Modelling
 import ParcoursEngine
+import ParcoursHistory
 import ParcoursScenario
 
 @main
@@ -114,4 +115,26 @@ func progressPrinter() -> (@Sendable (Modelling.SolveProgress) -> Void)? {
 
 func printError(_ text: String, terminator: String) {
     FileHandle.standardError.write(Data((text + terminator).utf8))
+}
+
+/// The scenario with its pathway goals' shares for this week, from the history (unchanged without
+/// `--history`; a history not made yet is the first week's: nothing done so far); each share is
+/// said on stderr unless `quiet`.
+func withPathwayGoals(_ scenario: Scenario, history path: String?, quiet: Bool = false) throws -> Scenario {
+    guard let path, scenario.participants.contains(where: { $0.pathway?.needsHistory ?? false }) else { return scenario }
+    do {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !quiet { printError("note: \(path): no history yet, so no week published before this one") }
+        let history = exists ? try History(path: path) : nil
+        let shares = try PathwayGoals.shares(scenario, history: history)
+        let targets = try PathwayGoals.contractTargets(scenario, history: history)
+        if !quiet {
+            for share in shares { printError("pathway goal \(share.text)") }
+            for target in targets { printError("pathway contract \(target.text)") }
+        }
+        return PathwayGoals.applying(targets, to: PathwayGoals.applying(shares, to: scenario))
+    } catch {
+        printError("\(error)")
+        throw ExitCode(Exit.invalidScenario)
+    }
 }

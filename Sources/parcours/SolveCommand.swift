@@ -7,7 +7,6 @@ import Foundation
 import Modelling
 import ParcoursEngine
 import ParcoursExplain
-import ParcoursHistory
 import ParcoursScenario
 
 struct Solve: ParsableCommand {
@@ -101,27 +100,5 @@ struct Solve: ParsableCommand {
         case .infeasible: throw ExitCode(Exit.infeasible)
         case .noSolution: throw ExitCode(Exit.noSolution)
         }
-    }
-}
-
-/// The scenario with its pathway goals' shares for this week, from the history (unchanged without
-/// `--history`; a history not made yet is the first week's: nothing done so far); each share is
-/// said on stderr unless `quiet`.
-func withPathwayGoals(_ scenario: Scenario, history path: String?, quiet: Bool = false) throws -> Scenario {
-    guard let path, scenario.participants.contains(where: { $0.pathway?.needsHistory ?? false }) else { return scenario }
-    do {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !quiet { printError("note: \(path): no history yet, so no week published before this one") }
-        let history = exists ? try History(path: path) : nil
-        let shares = try PathwayGoals.shares(scenario, history: history)
-        let targets = try PathwayGoals.contractTargets(scenario, history: history)
-        if !quiet {
-            for share in shares { printError("pathway goal \(share.text)") }
-            for target in targets { printError("pathway contract \(target.text)") }
-        }
-        return PathwayGoals.applying(targets, to: PathwayGoals.applying(shares, to: scenario))
-    } catch {
-        printError("\(error)")
-        throw ExitCode(Exit.invalidScenario)
     }
 }
