@@ -126,6 +126,12 @@ public final class History: Sendable {
                 t.column("participant", .text).notNull()
                 t.column("training", .text).notNull()
             }
+            // A person's weeks, and their hours so far, without reading every week of everyone.
+            try db.create(index: "participantWeekByParticipant", on: "participantWeek", columns: ["participant", "week"])
+            try db.create(index: "assignmentByParticipant", on: "assignment", columns: ["participant", "week"])
+            for table in ["assignment", "goalWeek", "trainingWeek"] {
+                try db.create(index: "\(table)ByWeek", on: table, columns: ["week"])
+            }
         }
         return migrator
     }
