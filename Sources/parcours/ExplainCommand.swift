@@ -27,6 +27,8 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("variant"), help: "A variant file to apply (repeatable, in order).") var variants: [String] = []
     @Option(help: "A published roster (JSON) for the stability term.") var baseline: String?
     @Option(help: "The roster to explain (JSON written by `parcours solve`); without it the week is solved.") var roster: String?
+    @Option(help: "The history the week is (or was) solved with (`solve --history`): its pathway goals' shares count too.")
+    var history: String?
     @Option(help: "text (the terminal), markdown (a note to share) or json (the roster with its `explanations` key).")
     var format: Format = .text
     @Option(name: [.short, .customLong("output")], help: "Where to write (default: stdout).") var output: String?
@@ -50,7 +52,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenarioFiles(scenario, variants: variants, baseline: baseline)
-        let s = loaded.scenario
+        let s = try withPathwayGoals(loaded.scenario, history: history, quiet: roster != nil)
         try checkOutput(output, inputs: loaded.files + [roster].compactMap { $0 })
         var solved = try roster.map(readRoster) ?? solve(s)
         var explainer = WeekExplainer()

@@ -110,6 +110,9 @@ private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodC
     // Week 2 falls behind (the kitchen closes on Wednesday), so week 3 asks what is left over two weeks.
     #expect(shares.count == 4)
     #expect(shares.first?.contains("0 h so far, 40 h in 4 weeks left: 10 h this week") == true)
+    // Explained with the same history, week 2 names the share it missed.
+    let explained = try parcours(["explain", dir + "/week-2.yaml", "--roster", dir + "/roster-2.json", "--history", history])
+    #expect(explained.status == 0 && explained.stdout.contains("Goal 9.5 h in Cuisine (cuisine): 8 h of 9.5 h"), "\(explained.stdout)")
     let progress = try parcours(["progress", "--history", history])
     #expect(progress.status == 0)
     // Samira's ramp-up: two days of 4 h in her first week.
