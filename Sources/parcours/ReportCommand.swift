@@ -173,10 +173,12 @@ struct Report: ParsableCommand {
     var all: String?
     @Flag(help: "Calendars: stamp events with the week's first day instead of now, so that two runs give identical bytes.")
     var reproducible = false
+    @Option(help: "The history the roster was solved with (`solve --history`): the goals show its pathway goals' shares.")
+    var history: String?
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let s = try loadScenario(scenario, variants: variants)
+        let s = try withPathwayGoals(try loadScenario(scenario, variants: variants), history: history, quiet: true)
         let r: Roster
         do { r = try Roster.read(file: roster) } catch {
             printError(error.description)

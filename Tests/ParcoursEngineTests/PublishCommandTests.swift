@@ -113,6 +113,9 @@ private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodC
     // Explained with the same history, week 2 names the share it missed.
     let explained = try parcours(["explain", dir + "/week-2.yaml", "--roster", dir + "/roster-2.json", "--history", history])
     #expect(explained.status == 0 && explained.stdout.contains("Goal 9.5 h in Cuisine (cuisine): 8 h of 9.5 h"), "\(explained.stdout)")
+    // The printed week too: its goal chart shows the share.
+    let report = try parcours(["report", dir + "/week-2.yaml", dir + "/roster-2.json", "--history", history])
+    #expect(report.status == 0 && report.stdout.contains("9.5 h goal hours"))
     let progress = try parcours(["progress", "--history", history])
     #expect(progress.status == 0)
     // Samira's ramp-up: two days of 4 h in her first week.
