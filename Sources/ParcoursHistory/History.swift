@@ -221,7 +221,9 @@ public final class History: Sendable {
             return try queue.read { db in
                 let filter = participant == nil ? "" : "WHERE p.participant = ?"
                 let arguments: StatementArguments = participant.map { [$0] } ?? []
-                let goals = try Row.fetchAll(db, sql: "SELECT * FROM goalWeek ORDER BY week, participant, position")
+                // Only the goals and trainings of the weeks asked for: one participant's when given.
+                let only = participant == nil ? "" : "WHERE participant = ? "
+                let goals = try Row.fetchAll(db, sql: "SELECT * FROM goalWeek \(only)ORDER BY week, participant, position", arguments: arguments)
                 var goalsOf: [String: [GoalWeek]] = [:]
                 for row in goals {
                     let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
@@ -229,7 +231,7 @@ public final class History: Sendable {
                                                               asked: row["asked"], achieved: row["achieved"]))
                 }
                 var trainingsOf: [String: [String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek ORDER BY week, participant, training") {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek \(only)ORDER BY week, participant, training", arguments: arguments) {
                     trainingsOf["\(row["week"] as String)\u{0}\(row["participant"] as String)", default: []].append(row["training"])
                 }
                 // The participant's place in the latest week they appear in orders the list.

@@ -182,8 +182,9 @@ public struct Participant: Sendable, Equatable {
     public var fixed: [FixedItem]
     /// `limits: {standing: 4}`: at most that many hours a day in activities carrying the tag.
     public var limits: [String: Double] = [:]
-    /// `pathway: {start, ramp_up}`: when the pathway started and how the capacity grows (optional;
-    /// `Scenario.capacity(_:)` gives this week's).
+    /// `pathway: {start, ramp_up, goals, contract}` (optional, Parcours's own): when the pathway
+    /// started, how the capacity grows (`Scenario.capacity(_:)` gives this week's), and what the
+    /// weeks owe it together (read with the history of published weeks).
     public var pathway: Pathway?
 
     public init(id: String, name: String? = nil, hours: HoursBand, capacity: Capacity = Capacity(),
