@@ -46,10 +46,16 @@ extension RosterModel {
         let participant = scenario.participants[p]
         var week = ReachableHours()
         for d in scenario.calendar.days.indices {
-            let possible = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }.map(\.hours)
-            guard let day = ReachableHours.subsetSums(possible, atMost: scenario.maxHoursPerDay(participant)) else { return nil }
+            guard let day = reachableDailyHours(p, day: d, cap: scenario.maxHoursPerDay(participant)) else { return nil }
             week = week.plus(day).capped(at: participant.hours.max)
         }
         return week
+    }
+
+    /// The totals p can reach on a day: sums of that day's possible periods within `cap`. Nil when
+    /// a slot is not in quarter hours.
+    func reachableDailyHours(_ p: Int, day d: Int, cap: Double) -> ReachableHours? {
+        let possible = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }.map(\.hours)
+        return ReachableHours.subsetSums(possible, atMost: cap)
     }
 }

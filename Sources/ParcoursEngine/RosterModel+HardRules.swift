@@ -59,7 +59,10 @@ extension RosterModel {
     /// H2 weekly hours: H(p) <= hours.max; supervisors' hours <= max_hours.
     mutating func addWeeklyHours() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            try model.add(hours(p) <= participant.hours.max, name: HardRule.weeklyHours.constraintName(participant.id))
+            // The most hours whole periods reach under the maximum (20 h of 4 h slots: 16 h), the
+            // same rosters with a tighter relaxation.
+            let most = reachableWeeklyHours(p)?.hours.last.map { min($0, participant.hours.max) } ?? participant.hours.max
+            try model.add(hours(p) <= most, name: HardRule.weeklyHours.constraintName(participant.id))
         }
         for (s, supervisor) in scenario.supervisors.enumerated() {
             guard let cap = supervisor.maxHours else { continue }
@@ -72,11 +75,13 @@ extension RosterModel {
     /// H3 daily cap: hours on a day <= capacity.max_hours_per_day (times works(p,d) when it exists).
     mutating func addDailyCap() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            let cap = scenario.maxHoursPerDay(participant)
+            let limit = scenario.maxHoursPerDay(participant)
             for (d, day) in scenario.calendar.days.enumerated() {
                 let daily = hours(p) { $0.dayIndex == d }
                 let most = daily.terms.reduce(0) { $0 + $1.coefficient }
-                guard most > cap else { continue }
+                guard most > limit else { continue }
+                // The most hours the day's periods reach under the cap (8 h of 3.75 h slots: 7.5 h).
+                let cap = reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
                 if let w = worksOnDay[p][d] {
                     try model.add(daily - cap * w <= 0, name: HardRule.dailyCap.constraintName(participant.id, day.rawValue))
                 } else {

@@ -70,6 +70,30 @@ func quarterHourWeek() -> Scenario {
     #expect(roster.status == .optimal && roster.objective == 39.5)
 }
 
+@Test func weeklyAndDailyCapsAreRoundedToWholeSlots() throws {
+    // Three 3.75 h slots a day, a 20 h weekly maximum and an 8 h daily cap: no roster works more
+    // than five slots (18.75 h) a week or two (7.5 h) a day, and the model's rows say so (the
+    // relaxation can no longer spread 20 h over 5.33 slots). The optimum is the same: five slots
+    // cover five of the nine shifts; four are short (coverage 4 × 10 × 3.75 = 150), and the
+    // target (19 h) is missed by 0.25 h (target 0.25).
+    let calendar = Calendar(days: [.mon, .tue, .wed], slots: [Slot(id: "am", start: "08:00", end: "11:45", hours: 3.75),
+                                                               Slot(id: "mid", start: "12:00", end: "15:45", hours: 3.75),
+                                                               Slot(id: "pm", start: "16:00", end: "19:45", hours: 3.75)])
+    let scenario = Scenario(name: "3.75 h slots", calendar: calendar,
+                            weights: Weights(coverage: 10, contract: 5, goals: 1, target: 1, preference: 0, stability: 1),
+                            participants: [Participant(id: "p", hours: HoursBand(min: 10, max: 20, target: 19))],
+                            activities: [activity("A", slots: ["am", "mid", "pm"], min: 1, max: 1)])
+    let built = try RosterModel(scenario: scenario)
+    let weekly = try #require(built.model.constraints.first { $0.name.hasPrefix(HardRule.weeklyHours.rawValue + "[") })
+    #expect(weekly.upper == 18.75)
+    let daily = built.model.constraints.filter { $0.name.hasPrefix(HardRule.dailyCap.rawValue + "[") }
+    #expect(daily.count == 3 && daily.allSatisfy { $0.upper == 7.5 })
+    let r = solve(scenario)
+    #expect(r.status == .optimal)
+    #expect(r.objective == 150.25)
+    #expect(RosterVerification(scenario: scenario, roster: r).isValid)
+}
+
 func matrixWeek(_ name: String) throws -> Scenario {
     let week = try #require(ScenarioGenerator.matrix.first { $0.name == name })
     return try ScenarioLoader.load(yaml: week.yaml, file: "\(name).yaml")
