@@ -26,6 +26,11 @@ public struct SolveOptions: Sendable {
     /// (it is then on the board, and its value the bound), what follows it not. `nil` = no limit
     /// but `timeLimit`.
     public var treeTimeLimit: Double?
+    /// With `treeTimeLimit`: what follows the root relaxation gets at most this many times the
+    /// relaxation's own seconds (at least one second) — a share measured in the week's own work,
+    /// so that a small week whose relaxation takes 50 ms does not wait for a tenth of a long time
+    /// limit before the next step. `nil` = `treeTimeLimit` alone.
+    public var treeRootMultiple: Double?
     /// The root relaxation by the long-step ratio test where the backend has one: faster on large
     /// degenerate weeks (half the time at 300 people), but another vertex — and so another dive and
     /// tree — than the default: for searches that need no work limit's reproducibility.
@@ -111,6 +116,9 @@ public struct SolveStatistics: Sendable, Equatable {
     public var hintAccepted: Bool = false
     /// The objective of the dive's integer point, when the dive found one.
     public var diveObjective: Double?
+    /// Seconds from the start of the solve to the end of the root relaxation (loading included),
+    /// when one was solved before branching.
+    public var rootSeconds: Double?
 
     public init() {}
     /// No work done yet on the model: its size only.

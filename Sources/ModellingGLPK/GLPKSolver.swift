@@ -65,7 +65,11 @@ public struct GLPKSolver: Solver {
         }
 
         // Branch and cut.
-        if let tree = options.treeTimeLimit { limit = min(limit, elapsed() + max(0, tree)) }
+        if !isMIP || !presolve { stats.rootSeconds = rootSeconds }
+        if var tree = options.treeTimeLimit {
+            if let multiple = options.treeRootMultiple { tree = min(tree, max(1, multiple * rootSeconds)) }
+            limit = min(limit, elapsed() + max(0, tree))
+        }
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
         var firstIsHint = firstIncumbent != nil
         if diving && !presolve {

@@ -262,12 +262,19 @@ public struct RosterEngine: Sendable {
                     var tree = treeOptions
                     tree.timeLimit = remaining()
                     // The root relaxation whatever it takes (the bound, and the neighbourhoods
-                    // around it), a tenth of the time after it.
+                    // around it), then a tenth of the time, or ten times the relaxation's own
+                    // time when that is less (at least a second): a small week's bound by
+                    // participant and second tree do not wait for a tenth of a long limit.
                     let share = max(1, options.timeLimit / 10)
-                    if options.decompositionBound { tree.treeTimeLimit = share }
+                    if options.decompositionBound {
+                        tree.treeTimeLimit = share
+                        tree.treeRootMultiple = Self.firstTreeRootMultiple
+                    }
                     // Nothing here needs a work limit's reproducibility: the faster relaxation.
                     tree.longStepRelaxation = true
                     var r = branchAndCut(tree)
+                    options.log?("first branch-and-cut: root relaxation \(r.statistics.rootSeconds.map { JSON.number($0) } ?? "-") s, "
+                                 + "\(JSON.number(r.statistics.seconds)) s in all, \(r.termination)")
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
                         let decomposition = participantBound(also: [r.solution?.values])
@@ -287,9 +294,15 @@ public struct RosterEngine: Sendable {
                             tree.knownBound = tighter(bound, r.bound, minimize: true)
                             tree.timeLimit = remaining()
                             tree.treeTimeLimit = nil
-                            // What is left of the time goes to the tree itself (measured: pseudo-costs'
-                            // start took 10 s of a 12 s rest on a 60-person week).
-                            tree.quickBranching = true
+                            tree.treeRootMultiple = nil
+                            // Pseudo-costs start by solving two relaxations per fractional
+                            // variable without looking at the clock (measured: 10 s of a 12 s rest
+                            // on a 60-person week): only where the root relaxation took under a
+                            // hundredth of the time left; else Driebeck and Tomlin's rule. (On
+                            // 24–60-person weeks whose root takes 0.01–0.2 s, pseudo-costs proved
+                            // weeks the other rule left open after 30 s.)
+                            let root = r.statistics.rootSeconds ?? .infinity
+                            tree.quickBranching = root > Self.pseudoCostRootShare * remaining()
                             let again = branchAndCut(tree, cuts: decomposition.cuts)
                             r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
                                             bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
@@ -323,6 +336,13 @@ public struct RosterEngine: Sendable {
         }
         return (result, best)
     }
+
+    /// The second tree branches by pseudo-costs where its root relaxation took under this share of
+    /// the time left.
+    static let pseudoCostRootShare = 0.01
+
+    /// The first tree's time in root relaxations' times (see `SolveOptions.treeRootMultiple`).
+    static let firstTreeRootMultiple = 10.0
 
     /// Column-generation rounds of the decomposition bound at most (it converges in 15–100 on
     /// 12–60-person weeks).
