@@ -18,7 +18,10 @@ public enum Granularity {
         for x in numbers where x != 0 {
             guard x.isFinite, abs(x) * scale < 9e15 else { return nil }
             let scaled = (abs(x) * scale).rounded()
-            guard abs(abs(x) * scale - scaled) <= 1e-6 * max(1, scaled) else { return nil }
+            // Within floating-point noise of a six-decimal number (0.30000000000000004), not
+            // merely near one: 2/3.25 = 0.6153846… is 0.38 millionths from 0.615385, and a step
+            // read from that would round rows past points that meet them.
+            guard abs(abs(x) * scale - scaled) <= 1e-9 * max(1, scaled) else { return nil }
             divisor = gcd(divisor, Int64(scaled))
         }
         return divisor == 0 ? nil : Double(divisor) / scale

@@ -31,6 +31,8 @@ func quarterHourWeek() -> Scenario {
     #expect(Granularity.commonStep([0.1, 0.25]) == 0.05)
     #expect(Granularity.commonStep([400, 200, 8]) == 8)
     #expect(Granularity.commonStep([1.0 / 3]) == nil)
+    #expect(Granularity.commonStep([2 / 3.25, 4]) == nil)   // 0.6153846…: more than six decimals
+    #expect(Granularity.commonStep([0.1 + 0.2, 0.6]) == 0.3) // floating-point noise is not a decimal
     #expect(Granularity.commonStep([0, 0]) == nil)
 }
 
