@@ -59,3 +59,60 @@ extension RosterModel {
         return ReachableHours.subsetSums(possible, atMost: cap)
     }
 }
+
+extension RosterModel {
+    /// A daily cap counts hours, but people work whole periods: with a 4 h cap, a 4 h morning and a
+    /// 3.75 h afternoon, p works one of the two (`am + pm ≤ 1`), where the hours row alone allows
+    /// half of each. For every set S of a day's periods that the cap cannot hold all of, the number
+    /// of S's periods p is occupied in is at most the most that fit, k(S) (the smallest first), times
+    /// works(p,d) where the days cap made one: a cover inequality of the cap's knapsack. Only sets
+    /// that no larger set with the same k contains, and only where the hours row does not already
+    /// say it (periods of one length, which `roundRowsOverIntegers` rounds). Days of more than
+    /// `coverPeriodsAtMost` possible periods are left to the hours row.
+    mutating func addDailyCoverCuts() throws(ModelError) {
+        for (p, participant) in scenario.participants.enumerated() {
+            let limit = scenario.maxHoursPerDay(participant)
+            for (d, day) in scenario.calendar.days.enumerated() {
+                let periods = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }
+                guard periods.count >= 2, periods.count <= Self.coverPeriodsAtMost,
+                      Set(periods.map(\.hours)).count > 1 else { continue }
+                let cap = reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
+                let covers = Self.dailyCovers(hours: periods.map(\.hours), cap: cap)
+                for (n, cover) in covers.enumerated() {
+                    var lhs = LinearExpression()
+                    for i in cover.members { lhs.add(occupancy(p, periods[i])) }
+                    let name = HardRule.dailyCap.constraintName(participant.id, day.rawValue, "cover\(n + 1)")
+                    if let w = worksOnDay[p][d] {
+                        try model.add(lhs - Double(cover.most) * w <= 0, name: name)
+                    } else {
+                        try model.add(lhs <= Double(cover.most), name: name)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Days with more possible periods than this get no cover cuts (2^n sets).
+    static let coverPeriodsAtMost = 6
+
+    /// The sets of periods (indices into `hours`) that `cap` cannot hold all of, each with the most
+    /// of its periods that fit (its smallest first): only the sets no larger set with the same most
+    /// contains.
+    static func dailyCovers(hours: [Double], cap: Double) -> [(members: [Int], most: Int)] {
+        let n = hours.count
+        var most = [Int](repeating: 0, count: 1 << n)
+        for mask in 1..<(1 << n) {
+            let sorted = (0..<n).filter { mask & (1 << $0) != 0 }.map { hours[$0] }.sorted()
+            var total = 0.0, k = 0
+            for h in sorted where total + h <= cap + 1e-9 { total += h; k += 1 }
+            most[mask] = k
+        }
+        var covers: [(members: [Int], most: Int)] = []
+        for mask in 1..<(1 << n) where most[mask] < mask.nonzeroBitCount {
+            let dominated = (0..<n).contains { i in mask & (1 << i) == 0 && most[mask | (1 << i)] == most[mask] }
+            guard !dominated else { continue }
+            covers.append(((0..<n).filter { mask & (1 << $0) != 0 }, most[mask]))
+        }
+        return covers
+    }
+}

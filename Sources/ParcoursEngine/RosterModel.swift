@@ -118,6 +118,7 @@ public struct RosterModel: Sendable {
         for term in ObjectiveTerm.allCases { objective += terms[term]! }
         try model.minimize(objective)
         try addReachableHoursCuts()
+        try addDailyCoverCuts()
         // Rows over whole numbers of slots rounded to what integer points can reach (20 h of
         // 3.75 h slots is 18.75 h): the same rosters, a tighter relaxation.
         model.roundRowsOverIntegers()

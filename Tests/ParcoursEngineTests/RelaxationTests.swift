@@ -60,6 +60,35 @@ private func relaxationBound(_ scenario: Scenario) throws -> Double? {
         #expect(try relaxationBound(s) == 0)
     }
 
+    @Test func aDailyCapHoldsWholePeriods() throws {
+        // A 4 h cap, a 4 h morning in A and a 3.75 h afternoon in B (priority 2): p works one of
+        // them. Afternoon: A short, 100 × 4 = 400, and 0.25 h under the 4 h target, 2 × 0.25: 400.5;
+        // morning: B short, 100 × 2 × 3.75 = 750. The hours row alone lets the relaxation work the
+        // afternoon and a sixteenth of the morning (375); the cover `am + pm ≤ 1` restores 400.5.
+        let calendar = Calendar(days: [.mon], slots: [Slot(id: "am", start: "08:00", end: "12:00", hours: 4),
+                                                      Slot(id: "pm", start: "13:00", end: "16:45", hours: 3.75)])
+        var p = person("p", max: 8, target: 4)
+        p.capacity.maxHoursPerDay = 4
+        var s = week([p], [activity("A", slots: ["am"]), activity("B", slots: ["pm"], priority: 2)])
+        s.calendar = calendar
+        let built = try RosterModel(scenario: s)
+        let cover = try #require(built.model.constraints.first { $0.name == HardRule.dailyCap.constraintName("p", "mon", "cover1") })
+        #expect(cover.terms.count == 2 && cover.upper == 1)
+        #expect(try relaxationBound(s) == 400.5)
+        let r = solve(s)
+        #expect(r.objective == 400.5)
+        #expect(lines(r) == ["p mon pm B"])
+    }
+
+    @Test func dailyCoversAreTheSetsTheCapCannotHold() {
+        // 3.25 + 3.25 + 4 under 7 h: two of the three at most, and the 4 h period with either 3.25 h one
+        // is 7.25 h: three covers. Under 8 h only the whole day is one. Equal lengths: the whole day.
+        let covers = RosterModel.dailyCovers(hours: [3.25, 3.25, 4], cap: 7).map { "\($0.members) \($0.most)" }
+        #expect(covers.sorted() == ["[0, 1, 2] 2", "[0, 2] 1", "[1, 2] 1"])
+        #expect(RosterModel.dailyCovers(hours: [3.25, 3.25, 4], cap: 8).map(\.most) == [2])
+        #expect(RosterModel.dailyCovers(hours: [4, 3.75], cap: 8).isEmpty)
+    }
+
     @Test func supervisorsComeWhole() throws {
         // A needs a supervisor (ratio 8) and 2 people on Monday morning; Marc can supervise A or B,
         // B needs 2 people too, and there are two people who can only work in A, two only in B.
