@@ -22,10 +22,12 @@ public struct FairnessShare: Sendable, Equatable {
     /// This week's weight on their disliked-minus-liked hours: perWeek − average, to a quarter, at least 0.
     public var weight: Double
 
-    /// "p01: 16 h a week of disliked minus liked work over 1 published week (the group's average: 0 h): weight 16".
+    /// "p01: 16 h a week of disliked minus liked work over 1 published week (the group's average: 0 h): weight 16"
+    /// (the hours to a hundredth).
     public var text: String {
-        "\(participant): \(Progress.number(perWeek)) h a week of disliked minus liked work over \(weeks) published week\(weeks == 1 ? "" : "s") "
-            + "(the group's average: \(Progress.number(average)) h): weight \(Progress.number(weight))"
+        let hundredth = { (x: Double) in Progress.number((x * 100).rounded() / 100) }
+        return "\(participant): \(hundredth(perWeek)) h a week of disliked minus liked work over \(weeks) published week\(weeks == 1 ? "" : "s") "
+            + "(the group's average: \(hundredth(average)) h): weight \(Progress.number(weight))"
     }
 }
 
