@@ -81,7 +81,7 @@ public struct ComparedRun: Sendable {
         let report = RosterCheck(scenario).check(roster.assignments, roster.supervision)
         var rows: [(String, String)] = [("status", roster.status.rawValue)]
         rows.append(("objective", roster.objective.map(JSON.number) ?? "-"))
-        for term in ObjectiveTerm.allCases { rows.append((term.rawValue, roster.terms.map { JSON.number($0[term]) } ?? "-")) }
+        for term in ObjectiveTerm.contractTerms { rows.append((term.rawValue, roster.terms.map { JSON.number($0[term]) } ?? "-")) }
         let unmetHours = roster.unmet.reduce(0.0) { sum, u in
             sum + Double(u.missing) * (scenario.calendar.period(day: u.day, slot: u.slot)?.hours ?? 0)
         }

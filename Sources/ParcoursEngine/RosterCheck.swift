@@ -264,6 +264,18 @@ public struct RosterCheck: Sendable {
         terms[.target] = w.target * target
         terms[.goals] = w.goals * goals
         terms[.preference] = w.preference * preference
+        if let fairness = scenario.fairness {
+            var weighted = 0.0
+            for (p, participant) in participants.enumerated() {
+                let c = fairness.weight(of: participant.id)
+                guard c != 0 else { continue }
+                func hoursIn(_ id: String) -> Double {
+                    periods.reduce(0) { sum, t in doing[p][t.index] == .activity(id) ? sum + t.hours : sum }
+                }
+                weighted += c * (participant.dislikes.reduce(0) { $0 + hoursIn($1) } - participant.likes.reduce(0) { $0 + hoursIn($1) })
+            }
+            terms[.fairness] = w.fairness * weighted
+        }
         var changed = 0
         if let baseline = scenario.baseline {
             var published = Array(repeating: [Roster.Assignment.Place?](repeating: nil, count: T), count: participants.count)

@@ -142,6 +142,21 @@ extension RosterModel {
         return e
     }
 
+    /// fairness = W × Σ_p c(p) × (hours in disliked − hours in liked activities), c(p) the weight
+    /// fairness over weeks gives p this week (Parcours's own; nil when the week is solved without it).
+    func fairnessTerm() -> LinearExpression? {
+        guard let fairness = scenario.fairness else { return nil }
+        var e = LinearExpression()
+        let w = scenario.weights.fairness
+        for (p, participant) in scenario.participants.enumerated() {
+            let c = fairness.weight(of: participant.id)
+            guard c != 0 else { continue }
+            for aid in participant.dislikes { e.add(activityHours(p, aid), times: w * c) }
+            for aid in participant.likes { e.add(activityHours(p, aid), times: -w * c) }
+        }
+        return e
+    }
+
     /// stability = W × number of (participant, period) whose state differs from the baseline.
     func stabilityTerm() -> LinearExpression {
         guard scenario.baseline != nil else { return LinearExpression() }

@@ -114,8 +114,9 @@ public struct RosterModel: Sendable {
         terms[.goals] = try goalsTerm()
         terms[.preference] = preferenceTerm()
         terms[.stability] = stabilityTerm()
+        if let fairness = fairnessTerm() { terms[.fairness] = fairness }
         var objective = LinearExpression()
-        for term in ObjectiveTerm.allCases { objective += terms[term]! }
+        for term in ObjectiveTerm.allCases { if let e = terms[term] { objective += e } }
         try model.minimize(objective)
         try addReachableHoursCuts()
         try addDailyCoverCuts()

@@ -16,7 +16,7 @@ extension Roster {
         var head = "objective \(JSON.number(objective))"
         if let bound, let gap, gap > 0 { head += " (bound \(JSON.number(bound)), gap \(JSON.number((gap * 10000).rounded() / 100)) %)" }
         out.append(head)
-        out.append(ObjectiveTerm.allCases.map { "  \($0.rawValue) \(JSON.number(terms[$0]))" }.joined(separator: "\n"))
+        out.append(terms.reported.map { "  \($0.rawValue) \(JSON.number(terms[$0]))" }.joined(separator: "\n"))
         let report = RosterCheck(scenario).check(assignments, supervision)
         out.append("\(assignments.count) assignments, \(supervision.count) supervised shifts, "
             + "\(enrollments.count) training(s) running")

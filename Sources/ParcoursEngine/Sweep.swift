@@ -40,13 +40,13 @@ public struct Sweep: Sendable, Equatable {
         case "rules.max_hours_per_day": setting = .maxHoursPerDay
         case "participants": setting = .participantCount
         default:
-            if key.hasPrefix("weights."), let term = ObjectiveTerm(rawValue: String(key.dropFirst(8))) {
+            if key.hasPrefix("weights."), let term = ObjectiveTerm(rawValue: String(key.dropFirst(8))), !term.isOptional {
                 setting = .weight(term)
             } else if key.hasPrefix("activity."), key.hasSuffix(".min"), key.count > 13 {
                 setting = .activityMin(String(key.dropFirst(9).dropLast(4)))
             } else {
                 return .failure(SweepError("unknown sweep key '\(key)'; use rules.supervision_ratio, rules.max_hours_per_day, "
-                    + "weights.\(ObjectiveTerm.allCases.map(\.rawValue).joined(separator: "|")), activity.ID.min or participants"))
+                    + "weights.\(ObjectiveTerm.contractTerms.map(\.rawValue).joined(separator: "|")), activity.ID.min or participants"))
             }
         }
         var values: [Double] = []
@@ -93,6 +93,7 @@ public struct Sweep: Sendable, Equatable {
             case .goals: s.weights.goals = value
             case .preference: s.weights.preference = value
             case .stability: s.weights.stability = value
+            case .fairness: s.weights.fairness = value
             }
         case .activityMin(let id):
             guard let a = s.activities.firstIndex(where: { $0.id == id }) else {

@@ -29,10 +29,28 @@ public struct GoalWeek: Sendable, Equatable {
     public var subject: String
     public var asked: Double
     public var achieved: Double
+    /// When the goal is a week's share of a pathway goal: that goal's hours (nil for a training)
+    /// and date.
+    public var planHours: Double?
+    public var planBy: String?
     public var isMet: Bool { achieved >= asked - 1e-9 }
 
-    public init(kind: Kind, subject: String, asked: Double, achieved: Double) {
+    public init(kind: Kind, subject: String, asked: Double, achieved: Double, planHours: Double? = nil, planBy: String? = nil) {
         self.kind = kind; self.subject = subject; self.asked = asked; self.achieved = achieved
+        self.planHours = planHours; self.planBy = planBy
+    }
+}
+
+/// A participant's capacity in a week of their pathway's ramp-up.
+public struct CapacityStep: Sendable, Equatable {
+    /// The week of the pathway (1 = the week holding its start).
+    public var pathwayWeek: Int
+    /// Nil: every day.
+    public var maxDays: Int?
+    public var maxHoursPerDay: Double
+
+    public init(pathwayWeek: Int, maxDays: Int?, maxHoursPerDay: Double) {
+        self.pathwayWeek = pathwayWeek; self.maxDays = maxDays; self.maxHoursPerDay = maxHoursPerDay
     }
 }
 
@@ -48,8 +66,20 @@ public struct ParticipantWeek: Sendable, Equatable {
     public var goals: [GoalWeek]
     /// The trainings attended that week, by id.
     public var trainings: [String]
+    /// The ramp-up's step in force that week (nil without a ramp-up, or before its first step).
+    public var capacity: CapacityStep? = nil
 
     public var displayName: String { name ?? participant }
+}
+
+/// What participants worked in the last published weeks (fairness over weeks reads it).
+public struct RecentWork: Sendable, Equatable {
+    /// The weeks, latest first.
+    public var weeks: [String]
+    /// Participant → activity → hours over these weeks.
+    public var hours: [String: [String: Double]]
+    /// Participant → how many of these weeks they were in.
+    public var weeksIn: [String: Int]
 }
 
 /// A published week as the history lists it.
@@ -69,11 +99,15 @@ public final class History: Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    public init(path: String) throws(HistoryError) {
+    public convenience init(path: String) throws(HistoryError) { try self.init(path: path, migratingUpTo: nil) }
+
+    /// Opens the history migrated up to `migration` (all of them when nil): tests make files of
+    /// older versions with it.
+    init(path: String, migratingUpTo migration: String?) throws(HistoryError) {
         self.path = path
         do {
             queue = try DatabaseQueue(path: path)
-            try Self.migrator.migrate(queue)
+            if let migration { try Self.migrator.migrate(queue, upTo: migration) } else { try Self.migrator.migrate(queue) }
         } catch let error as DatabaseError {
             throw HistoryError(path: path, message: "cannot open the history: \(error.message ?? "\(error.resultCode)")",
                                fix: "give --history a writable file, or move a file that is not a Parcours history out of the way")
@@ -133,6 +167,27 @@ public final class History: Sendable {
                 try db.create(index: "\(table)ByWeek", on: table, columns: ["week"])
             }
         }
+        migrator.registerMigration("v2: pathway plans") { db in
+            // A weekly goal that is the share of a pathway goal: that goal's hours and date.
+            try db.alter(table: "goalWeek") { t in
+                t.add(column: "planHours", .double)
+                t.add(column: "planBy", .text)
+            }
+            // The ramp-up's step in force that week (null without one).
+            try db.alter(table: "participantWeek") { t in
+                t.add(column: "pathwayWeek", .integer)
+                t.add(column: "maxDays", .integer)
+                t.add(column: "maxHoursPerDay", .double)
+            }
+            // The skills each training of the week taught: a skill goal counts its sessions in
+            // later weeks, whose files may not hold the training any more.
+            try db.create(table: "taught") { t in
+                t.column("week", .text).notNull().references("week", onDelete: .cascade)
+                t.column("training", .text).notNull()
+                t.column("skill", .text).notNull()
+            }
+            try db.create(index: "taughtByWeek", on: "taught", columns: ["week"])
+        }
         return migrator
     }
 
@@ -167,21 +222,29 @@ public final class History: Sendable {
                                    arguments: [week, a.participant, a.day.rawValue, a.slot, kind, place, hours])
                 }
                 for (p, person) in scenario.participants.enumerated() {
-                    try db.execute(sql: "INSERT INTO participantWeek (week, position, participant, name, hours, minimum, target, maximum) "
-                                   + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    let step = Self.capacityStep(person, in: scenario)
+                    try db.execute(sql: "INSERT INTO participantWeek (week, position, participant, name, hours, minimum, target, maximum, "
+                                   + "pathwayWeek, maxDays, maxHoursPerDay) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    arguments: [week, p, person.id, person.name, plan.hours(participant: p),
-                                               person.hours.min, person.hours.target, person.hours.max])
+                                               person.hours.min, person.hours.target, person.hours.max,
+                                               step?.pathwayWeek, step?.maxDays, step?.maxHoursPerDay])
                     for (g, progress) in plan.goals(participant: p).enumerated() {
                         let (kind, subject): (GoalWeek.Kind, String) = switch progress.goal.kind {
                         case .activity(let id, _): (.activity, id)
                         case .skill(let id, _): (.skill, id)
                         case .training(let id): (.training, id)
                         }
-                        try db.execute(sql: "INSERT INTO goalWeek (week, participant, position, kind, subject, asked, achieved) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                       arguments: [week, person.id, g, kind.rawValue, subject, progress.asked, progress.achieved])
+                        let goalPlan = progress.goal.plan
+                        try db.execute(sql: "INSERT INTO goalWeek (week, participant, position, kind, subject, asked, achieved, planHours, planBy) "
+                                       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [week, person.id, g, kind.rawValue, subject, progress.asked, progress.achieved,
+                                                   goalPlan.flatMap { $0.subject.isTraining ? nil : $0.hours }, goalPlan?.by])
                     }
                 }
                 for (k, training) in scenario.trainings.enumerated() {
+                    for skill in training.teaches.sorted() where !plan.enrolled(training: k).isEmpty {
+                        try db.execute(sql: "INSERT INTO taught (week, training, skill) VALUES (?, ?, ?)", arguments: [week, training.id, skill])
+                    }
                     for p in plan.enrolled(training: k) {
                         try db.execute(sql: "INSERT INTO trainingWeek (week, participant, training) VALUES (?, ?, ?)",
                                        arguments: [week, scenario.participants[p].id, training.id])
@@ -228,7 +291,8 @@ public final class History: Sendable {
                 for row in goals {
                     let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
                     goalsOf[key, default: []].append(GoalWeek(kind: GoalWeek.Kind(rawValue: row["kind"]) ?? .activity, subject: row["subject"],
-                                                              asked: row["asked"], achieved: row["achieved"]))
+                                                              asked: row["asked"], achieved: row["achieved"],
+                                                              planHours: row["planHours"], planBy: row["planBy"]))
                 }
                 var trainingsOf: [String: [String]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek \(only)ORDER BY week, participant, training", arguments: arguments) {
@@ -242,9 +306,13 @@ public final class History: Sendable {
                     """, arguments: arguments)
                 return rows.map { row in
                     let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
+                    let pathwayWeek: Int? = row["pathwayWeek"], maxHoursPerDay: Double? = row["maxHoursPerDay"]
+                    let step = pathwayWeek.flatMap { n in
+                        maxHoursPerDay.map { CapacityStep(pathwayWeek: n, maxDays: row["maxDays"], maxHoursPerDay: $0) }
+                    }
                     return ParticipantWeek(week: row["week"], participant: row["participant"], name: row["name"], hours: row["hours"],
                                            minimum: row["minimum"], target: row["target"], maximum: row["maximum"],
-                                           goals: goalsOf[key] ?? [], trainings: trainingsOf[key] ?? [])
+                                           goals: goalsOf[key] ?? [], trainings: trainingsOf[key] ?? [], capacity: step)
                 }
             }
         } catch {
@@ -252,18 +320,68 @@ public final class History: Sendable {
         }
     }
 
-    /// The hours a participant worked in these activities in the weeks published before `week`.
-    public func hours(of participant: String, in activities: Set<String>, before week: String) throws(HistoryError) -> Double {
-        guard !activities.isEmpty else { return 0 }
+    /// The hours a participant worked in these activities in the weeks published before `week`,
+    /// plus, for a skill, the sessions they attended of trainings teaching it (contract §5): those
+    /// named in `trainings`, and those the history recorded as teaching the skill the week they ran.
+    public func hours(of participant: String, in activities: Set<String>, trainings: Set<String> = [], teaching skill: String? = nil,
+                      before week: String) throws(HistoryError) -> Double {
+        guard !activities.isEmpty || !trainings.isEmpty || skill != nil else { return 0 }
         do {
             return try queue.read { db in
-                let marks = Array(repeating: "?", count: activities.count).joined(separator: ", ")
-                let arguments = StatementArguments([participant, week] + activities.sorted())
-                return try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(hours), 0) FROM assignment WHERE participant = ? AND week < ? "
-                                           + "AND kind = 'activity' AND place IN (\(marks))", arguments: arguments) ?? 0
+                func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+                var places = ["(a.kind = 'activity' AND a.place IN (\(marks(activities.count))))"]
+                var values: [String] = [participant, week] + activities.sorted()
+                if !trainings.isEmpty {
+                    places.append("(a.kind = 'training' AND a.place IN (\(marks(trainings.count))))")
+                    values += trainings.sorted()
+                }
+                if let skill {
+                    places.append("(a.kind = 'training' AND EXISTS (SELECT 1 FROM taught t WHERE t.week = a.week AND t.training = a.place AND t.skill = ?))")
+                    values.append(skill)
+                }
+                // Each assignment is one period: counted once, whichever way it qualifies.
+                return try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(a.hours), 0) FROM assignment a WHERE a.participant = ? AND a.week < ? "
+                                           + "AND (\(places.joined(separator: " OR ")))", arguments: StatementArguments(values)) ?? 0
             }
         } catch {
             throw failure(error, doing: "read the hours of '\(participant)'")
+        }
+    }
+
+    /// The first week published before `week` in which the participant attended the training (nil: none).
+    public func attended(_ participant: String, training: String, before week: String) throws(HistoryError) -> String? {
+        do {
+            return try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT MIN(week) FROM trainingWeek WHERE participant = ? AND training = ? AND week < ?",
+                                    arguments: [participant, training, week])
+            }
+        } catch {
+            throw failure(error, doing: "read the trainings of '\(participant)'")
+        }
+    }
+
+    /// The (at most) `count` weeks published last before `week`, latest first, and what each
+    /// participant worked in them: hours per activity, and how many of these weeks they were in.
+    public func recentWork(weeks count: Int, before week: String) throws(HistoryError) -> RecentWork {
+        guard count > 0 else { return RecentWork(weeks: [], hours: [:], weeksIn: [:]) }
+        do {
+            return try queue.read { db in
+                let weeks = try String.fetchAll(db, sql: "SELECT start FROM week WHERE start < ? ORDER BY start DESC LIMIT ?", arguments: [week, count])
+                guard let oldest = weeks.last else { return RecentWork(weeks: [], hours: [:], weeksIn: [:]) }
+                var hours: [String: [String: Double]] = [:], weeksIn: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT participant, place, SUM(hours) AS hours FROM assignment "
+                                            + "WHERE kind = 'activity' AND week >= ? AND week < ? GROUP BY participant, place",
+                                            arguments: [oldest, week]) {
+                    hours[row["participant"] as String, default: [:]][row["place"] as String] = row["hours"] as Double
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT participant, COUNT(*) AS n FROM participantWeek WHERE week >= ? AND week < ? "
+                                            + "GROUP BY participant", arguments: [oldest, week]) {
+                    weeksIn[row["participant"] as String] = row["n"] as Int
+                }
+                return RecentWork(weeks: weeks, hours: hours, weeksIn: weeksIn)
+            }
+        } catch {
+            throw failure(error, doing: "read the weeks before \(week)")
         }
     }
 
@@ -278,6 +396,13 @@ public final class History: Sendable {
         } catch {
             throw failure(error, doing: "read the hours of '\(participant)'")
         }
+    }
+
+    /// The ramp-up's step in force for the participant this week, with the capacity it gives.
+    static func capacityStep(_ p: Participant, in scenario: Scenario) -> CapacityStep? {
+        guard let pathway = p.pathway, let week = scenario.week, let n = pathway.weekNumber(of: week), pathway.step(inWeek: n) != nil else { return nil }
+        let capacity = scenario.capacity(p)
+        return CapacityStep(pathwayWeek: n, maxDays: capacity.maxDays, maxHoursPerDay: scenario.maxHoursPerDay(p))
     }
 
     private func failure(_ error: any Error, doing what: String) -> HistoryError {

@@ -4,6 +4,8 @@
 // - a goal over the pathway: what is left, spread over the weeks left until the goal's date (a
 //   week that fell behind leaves more for the weeks after it), at a weight that grows as the
 //   date nears (twice the goal's in its last week), as one more weekly goal (contract §5);
+// - a training by a date: asked as a weekly training goal (at the same growing weight) in a week
+//   whose file holds the training, until the history shows it attended;
 // - an averaged contract: the target that brings the average of the last weeks to the contract's.
 // The engine sees an ordinary week: without `--history`, the plan asks nothing more and the week
 // is solved as the contract says.
@@ -19,15 +21,28 @@ public struct PathwayGoalShare: Sendable, Equatable {
     /// Weeks from this one to the one holding the goal's date, both counted.
     public var weeksLeft: Int
     /// This week's share: what is left over the weeks left, rounded up to a quarter hour (0 when
-    /// nothing is left or the date has passed).
+    /// nothing is left or the date has passed). For a training: its hours this week when it is
+    /// asked, else 0.
     public var hours: Double
     public var weight: Double
+    /// For a training: the week it was attended (nil: not yet).
+    public var attended: String? = nil
+    /// For a training: whether this week's file holds it.
+    public var runsThisWeek: Bool = true
 
     /// "p07: cuisine 120 h by 2026-12-18: 38 h so far, 82 h in 6 weeks left: 13.75 h this week (weight 1.25)".
     public var text: String {
         let what = switch goal.subject {
         case .activity(let id): id
         case .skill(let id): "skill \(id)"
+        case .training(let id): "training \(id)"
+        }
+        if goal.subject.isTraining {
+            let head = "\(participant): \(what) by \(goal.by)"
+            if let attended { return head + ": attended in the week of \(attended), nothing asked" }
+            if weeksLeft < 1 { return head + ": not attended, and the date has passed: nothing asked this week" }
+            if !runsThisWeek { return head + ": not attended yet, and not in this week's file: nothing asked this week" }
+            return head + ": not attended yet, \(weeksLeft) week\(weeksLeft == 1 ? "" : "s") left: asked this week (weight \(Progress.number(weight)))"
         }
         let head = "\(participant): \(what) \(Progress.number(goal.hours)) h by \(goal.by): \(Progress.number(achieved)) h so far"
         if weeksLeft < 1 { return head + ", the date has passed: nothing asked this week" }
@@ -50,19 +65,30 @@ public enum PathwayGoals {
         var shares: [PathwayGoalShare] = []
         for p in scenario.participants {
             for goal in p.pathway?.goals ?? [] {
-                let activities: Set<String> = switch goal.subject {
-                case .activity(let id): [id]
-                case .skill(let skill): Set(scenario.activities.filter { $0.develops.contains(skill) }.map(\.id))
-                }
-                let achieved = try history?.hours(of: p.id, in: activities, before: week) ?? 0
                 let last = CivilDate(iso: goal.by)?.daysSinceEpoch ?? first.daysSinceEpoch
                 let weeksLeft = last >= first.daysSinceEpoch ? (last - first.daysSinceEpoch) / 7 + 1 : 0
+                // To a quarter, as the hours: the objective's step stays a plain decimal.
+                let grown = weeksLeft < 1 ? goal.weight : (goal.weight * (1 + 1 / Double(weeksLeft)) * 4).rounded() / 4
+                if case .training(let id) = goal.subject {
+                    let attended = try history?.attended(p.id, training: id, before: week)
+                    let training = scenario.trainings.first { $0.id == id }
+                    let hours = training.map { scenario.sessionPeriods($0).reduce(0) { $0 + $1.hours } } ?? 0
+                    let asks = attended == nil && weeksLeft >= 1 && training != nil
+                    shares.append(PathwayGoalShare(participant: p.id, goal: goal, achieved: 0, weeksLeft: weeksLeft,
+                                                   hours: asks ? hours : 0, weight: grown, attended: attended, runsThisWeek: training != nil))
+                    continue
+                }
+                let (activities, trainings, skill): (Set<String>, Set<String>, String?) = switch goal.subject {
+                case .activity(let id): ([id], [], nil)
+                case .skill(let skill): (Set(scenario.activities.filter { $0.develops.contains(skill) }.map(\.id)),
+                                         Set(scenario.trainings.filter { $0.teaches.contains(skill) }.map(\.id)), skill)
+                case .training: ([], [], nil)
+                }
+                let achieved = try history?.hours(of: p.id, in: activities, trainings: trainings, teaching: skill, before: week) ?? 0
                 let left = max(0, goal.hours - achieved)
                 let hours = weeksLeft < 1 ? 0 : (left / Double(weeksLeft) * 4).rounded(.up) / 4
-                // To a quarter, as the hours: the objective's step stays a plain decimal.
-                let weight = weeksLeft < 1 ? goal.weight : (goal.weight * (1 + 1 / Double(weeksLeft)) * 4).rounded() / 4
                 shares.append(PathwayGoalShare(participant: p.id, goal: goal, achieved: achieved, weeksLeft: weeksLeft,
-                                               hours: hours, weight: weight))
+                                               hours: hours, weight: grown))
             }
         }
         return shares
@@ -76,8 +102,9 @@ public enum PathwayGoals {
             let kind: Goal.Kind = switch share.goal.subject {
             case .activity(let id): .activity(id, hours: share.hours)
             case .skill(let id): .skill(id, hours: share.hours)
+            case .training(let id): .training(id)
             }
-            s.participants[p].goals.append(Goal(kind, weight: share.weight))
+            s.participants[p].goals.append(Goal(kind, weight: share.weight, plan: share.goal))
         }
         return s
     }

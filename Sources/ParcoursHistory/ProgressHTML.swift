@@ -17,19 +17,22 @@ extension Progress {
 
     private static func section(_ participant: String, _ weeks: [ParticipantWeek]) -> Body {
         let name = weeks.last?.name.map { "\($0) (\(participant))" } ?? participant
+        // The capacity's column only for a person with a ramp-up.
+        let steps = weeks.contains { $0.capacity != nil }
         var rows: [Node<HTML.TableContext>] = weeks.map { w in
             .tr(.td(.words(w.week)), .td(.words(hours(w.hours))), .td(.words(band(w))),
-                .td(.words(w.goals.map(goalText).joined(separator: ", "))), .td(.words(w.trainings.joined(separator: ", "))))
+                .td(.words(w.goals.map(goalText).joined(separator: ", "))), .td(.words(w.trainings.joined(separator: ", "))),
+                .if(steps, .td(.words(w.capacity.map(capacityText) ?? ""))))
         }
         if weeks.count > 1 {
             let total = weeks.reduce(0) { $0 + $1.hours }, target = weeks.reduce(0) { $0 + $1.target }
             rows.append(.tr(.td(.words("over \(weeks.count) weeks")), .td(.words(hours(total))), .td(.words("target \(hours(target))")),
-                            .td(.words(cumulated(weeks).map(goalText).joined(separator: ", "))), .td()))
+                            .td(.words(cumulated(weeks).map(totalText).joined(separator: ", "))), .td(), .if(steps, .td())))
         }
         return .element(named: "section", nodes: [
             .h2(.words(name)),
             chart(weeks),
-            .table(.tr(.th("week"), .th("hours"), .th("contract"), .th("goals"), .th("trainings")), .group(rows)),
+            .table(.tr(.th("week"), .th("hours"), .th("contract"), .th("goals"), .th("trainings"), .if(steps, .th("capacity"))), .group(rows)),
         ])
     }
 

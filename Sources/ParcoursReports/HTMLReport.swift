@@ -124,12 +124,13 @@ public struct HTMLReport: Sendable {
         .goals: "pathway goal hours not reached",
         .preference: "hours in disliked minus liked activities",
         .stability: "changes from the published roster",
+        .fairness: "disliked minus liked hours of those whose recent weeks had more of them",
     ]
 
     func summarySection() -> Body {
         var rows: [Node<HTML.TableContext>] = [.tr(.th("Term"), .th("What it counts"), .th("Cost"))]
         if let terms = roster.terms {
-            for term in ObjectiveTerm.allCases {
+            for term in terms.reported {
                 rows.append(.tr(.td(.text(term.rawValue)), .td(.text(Self.termWords[term] ?? "")),
                                 .td(.classes("value"), .text(Figures.number(terms[term])))))
             }

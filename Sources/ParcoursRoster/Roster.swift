@@ -115,7 +115,7 @@ extension Roster {
         if let bound, bound.isFinite { fields.append(("bound", JSON.number(bound))) }
         if let gap, gap.isFinite { fields.append(("gap", JSON.number(gap))) }
         fields.append(("terms", terms.map { t in
-            "{" + ObjectiveTerm.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
+            "{" + t.reported.map { "\(JSON.string($0.rawValue)): \(JSON.number(t[$0]))" }.joined(separator: ", ") + "}"
         } ?? "null"))
         if !paidAbsences.isEmpty {
             fields.append(("paid_absences", JSON.array(paidAbsences.map {

@@ -55,7 +55,10 @@ extension Roster {
         if let terms = root["terms"] as? [String: Any] {
             var values = TermValues()
             for term in ObjectiveTerm.allCases {
-                guard let x = number(terms[term.rawValue]) else { throw fail("terms.\(term.rawValue) is missing") }
+                guard let x = number(terms[term.rawValue]) else {
+                    if term.isOptional && terms[term.rawValue] == nil { continue }
+                    throw fail("terms.\(term.rawValue) is missing")
+                }
                 values[term] = x
             }
             roster.terms = values

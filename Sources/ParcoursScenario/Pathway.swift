@@ -19,16 +19,22 @@ public struct RampUpStep: Sendable, Equatable {
 }
 
 /// Hours to reach over the pathway, by a date: so many hours in the kitchen before the end of
-/// the quarter. Each week asks for the share still missing (counted from the history of
-/// published weeks: `parcours solve --history`).
+/// the quarter; or a training to attend by a date (the hygiene training in the first year).
+/// Each week asks for the share still missing (counted from the history of published weeks:
+/// `parcours solve --history`).
 public struct PathwayGoal: Sendable, Equatable {
     public enum Subject: Sendable, Equatable {
         /// Hours in that activity.
         case activity(String)
-        /// Hours in activities developing the skill.
+        /// Hours in activities developing the skill and sessions of trainings teaching it.
         case skill(String)
+        /// Attending that training (once).
+        case training(String)
+
+        public var isTraining: Bool { if case .training = self { true } else { false } }
     }
     public var subject: Subject
+    /// The hours to reach (0 for a training).
     public var hours: Double
     /// The last day, YYYY-MM-DD: the week holding it is the goal's last week.
     public var by: String
@@ -72,6 +78,20 @@ public struct Pathway: Sendable, Equatable {
 
     /// The step in force in week `n` of the pathway: the last one starting in or before it.
     public func step(inWeek n: Int) -> RampUpStep? { rampUp.last { $0.fromWeek <= n } }
+}
+
+/// Fairness over weeks as this week applies it: each participant's weight on this week's hours
+/// in disliked minus liked activities — how far their disliked-minus-liked hours a week, over the
+/// last `weeks` published weeks, lie above the group's average (0 at or below it), to a quarter.
+/// Set from the history (`parcours solve --history` with `weights.fairness` > 0).
+public struct FairnessOverWeeks: Sendable, Equatable {
+    public var weeks: Int
+    /// Participant id → weight (those left out: 0).
+    public var weights: [String: Double]
+
+    public init(weeks: Int, weights: [String: Double] = [:]) { self.weeks = weeks; self.weights = weights }
+
+    public func weight(of participant: String) -> Double { weights[participant] ?? 0 }
 }
 
 extension Scenario {

@@ -148,7 +148,10 @@ public struct Goal: Sendable, Equatable {
     }
     public var kind: Kind
     public var weight: Double
-    public init(_ kind: Kind, weight: Double = 1) { self.kind = kind; self.weight = weight }
+    /// The pathway goal this week's goal is the share of (set from the history of published
+    /// weeks, `parcours solve --history`); nil for a goal written under `goals`.
+    public var plan: PathwayGoal?
+    public init(_ kind: Kind, weight: Double = 1, plan: PathwayGoal? = nil) { self.kind = kind; self.weight = weight; self.plan = plan }
 }
 
 /// A pinned assignment: an activity in one period, or an enrolment in a training.
@@ -331,8 +334,10 @@ public struct Training: Sendable, Equatable {
 public struct Rules: Sendable, Equatable {
     public var supervisionRatio: Int
     public var maxHoursPerDay: Double
-    public init(supervisionRatio: Int = 8, maxHoursPerDay: Double = 8) {
-        self.supervisionRatio = supervisionRatio; self.maxHoursPerDay = maxHoursPerDay
+    /// `fairness_weeks` (Parcours's own): how many published weeks fairness over weeks looks back on.
+    public var fairnessWeeks: Int
+    public init(supervisionRatio: Int = 8, maxHoursPerDay: Double = 8, fairnessWeeks: Int = 4) {
+        self.supervisionRatio = supervisionRatio; self.maxHoursPerDay = maxHoursPerDay; self.fairnessWeeks = fairnessWeeks
     }
 }
 
@@ -344,10 +349,13 @@ public struct Weights: Sendable, Equatable {
     public var target: Double
     public var preference: Double
     public var stability: Double
+    /// `fairness` (Parcours's own, default 0: off): per hour of disliked minus liked work, times
+    /// how far the person's recent weeks held more of it than the group's (with the history).
+    public var fairness: Double
     public init(coverage: Double = 100, contract: Double = 50, goals: Double = 10, target: Double = 2,
-                preference: Double = 1, stability: Double = 5) {
+                preference: Double = 1, stability: Double = 5, fairness: Double = 0) {
         self.coverage = coverage; self.contract = contract; self.goals = goals; self.target = target
-        self.preference = preference; self.stability = stability
+        self.preference = preference; self.stability = stability; self.fairness = fairness
     }
 }
 
@@ -382,6 +390,10 @@ public struct Scenario: Sendable, Equatable {
     public var trainings: [Training]
     /// The roster already published, or `nil` when there is none.
     public var baseline: [BaselineEntry]?
+    /// Fairness over weeks as this week applies it (Parcours's own): set from the history of
+    /// published weeks when `weights.fairness` > 0 (`parcours solve --history`); nil otherwise,
+    /// and the objective is the contract's.
+    public var fairness: FairnessOverWeeks?
 
     public init(name: String, week: String? = nil, timezone: String? = nil, calendar: Calendar = Calendar(),
                 rules: Rules = Rules(), weights: Weights = Weights(), skills: [Skill] = [],

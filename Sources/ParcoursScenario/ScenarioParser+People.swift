@@ -98,24 +98,45 @@ extension ScenarioParser {
         return reader.number(w, what: what, range: .weight)
     }
 
-    /// `goals: [{activity: cuisine, hours: 120, by: 2026-12-18}, {skill: vente, hours: 40, by: …}]`.
+    /// `goals: [{activity: cuisine, hours: 120, by: 2026-12-18}, {skill: vente, hours: 40, by: …},
+    /// {training: haccp, by: 2027-03-31}]`.
     func pathwayGoals(_ node: Node, path: String) -> [PathwayGoal] {
         guard let items = reader.sequence(node, what: "pathway.goals") else { return [] }
         var result: [PathwayGoal] = []
         for item in items {
-            guard let f = reader.fields(item, known: ["activity", "skill", "hours", "by", "weight"], required: ["hours", "by"],
+            guard let f = reader.fields(item, known: ["activity", "skill", "training", "hours", "by", "weight"], required: ["by"],
                                         what: "a pathway goal") else { continue }
-            guard let (kind, target) = goalSubject(f, of: item, among: ["activity", "skill"], what: "pathway goal",
+            guard let (kind, target) = goalSubject(f, of: item, among: ["activity", "skill", "training"], what: "pathway goal",
                                                    example: "`{activity: cuisine, hours: 120, by: 2026-12-18}`"),
                   let weight = goalWeight(f, what: "the pathway goal's weight") else { continue }
-            guard let hours = reader.number(f["hours"]!, what: "the pathway goal's hours", range: .pathwayHours),
-                  let b = f["by"], let by = reader.string(b, what: "the pathway goal's date") else { continue }
+            var hours = 0.0
+            if kind == "training" {
+                if f.has("hours") {
+                    reader.error(f.keyNodes["hours"], "a pathway goal for a training asks to attend it, not for hours", value: "hours",
+                                 fix: "remove `hours`: write for example `{training: \(target), by: 2027-03-31}`")
+                    continue
+                }
+            } else {
+                guard let h = f["hours"] else {
+                    reader.error(item, "a pathway goal for an \(kind == "activity" ? "activity" : "skill") needs `hours`",
+                                 fix: "write for example `{\(kind): \(target), hours: 120, by: 2026-12-18}`")
+                    continue
+                }
+                guard let v = reader.number(h, what: "the pathway goal's hours", range: .pathwayHours) else { continue }
+                hours = v
+            }
+            guard let b = f["by"], let by = reader.string(b, what: "the pathway goal's date") else { continue }
             guard Self.isISODate(by) else {
                 reader.error(b, "a pathway goal's `by` must be its last day, written YYYY-MM-DD", value: by, fix: "write for example `by: 2026-12-18`")
                 continue
             }
             reader.record("\(path)/\(result.count)", item)
-            result.append(PathwayGoal(kind == "activity" ? .activity(target) : .skill(target), hours: hours, by: by, weight: weight))
+            let subject: PathwayGoal.Subject = switch kind {
+            case "activity": .activity(target)
+            case "skill": .skill(target)
+            default: .training(target)
+            }
+            result.append(PathwayGoal(subject, hours: hours, by: by, weight: weight))
         }
         return result
     }

@@ -35,8 +35,8 @@ final class ScenarioParser {
     static let activityKeys = ["id", "name", "site", "tags", "develops", "requires", "mentoring", "supervision_ratio",
                                "priority", "open"]
     static let trainingKeys = ["id", "name", "teaches", "seats", "min_participants", "prerequisites", "sessions", "open_to"]
-    static let ruleKeys = ["supervision_ratio", "max_hours_per_day"]
-    static let weightKeys = ["coverage", "contract", "goals", "target", "preference", "stability"]
+    static let ruleKeys = ["supervision_ratio", "max_hours_per_day", "fairness_weeks"]
+    static let weightKeys = ["coverage", "contract", "goals", "target", "preference", "stability", "fairness"]
 
     static func keys(of kind: EntityKind) -> [String] {
         switch kind {
@@ -282,6 +282,7 @@ final class ScenarioParser {
         guard let f = reader.fields(node, known: Self.ruleKeys, what: "rules") else { return }
         if let v = f["supervision_ratio"], let r = reader.integer(v, what: "rules.supervision_ratio", range: .count) { rules.supervisionRatio = r }
         if let v = f["max_hours_per_day"], let h = reader.number(v, what: "rules.max_hours_per_day", range: .dailyHours) { rules.maxHoursPerDay = h }
+        if let v = f["fairness_weeks"], let n = reader.integer(v, what: "rules.fairness_weeks", range: .pathwayWeeks) { rules.fairnessWeeks = n }
     }
 
     func readWeights(_ node: Node, into weights: inout Weights) {
@@ -291,5 +292,6 @@ final class ScenarioParser {
         }
         read("coverage", &weights.coverage); read("contract", &weights.contract); read("goals", &weights.goals)
         read("target", &weights.target); read("preference", &weights.preference); read("stability", &weights.stability)
+        read("fairness", &weights.fairness)
     }
 }

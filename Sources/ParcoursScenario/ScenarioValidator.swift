@@ -73,6 +73,13 @@ struct ScenarioValidator {
                 switch goal.subject {
                 case .activity(let a): reference(a, among: activities, kind: "activity", path: at, context: context)
                 case .skill(let s): reference(s, among: skills, kind: "skill", path: at, context: context)
+                case .training(let k) where !trainings.contains(k):
+                    // A training runs in some weeks only: not in this week's file, the goal asks nothing this week.
+                    sink.warning(self.at(at), "a pathway goal of '\(p.id)' names the training '\(k)', which is not in this week's file: "
+                                 + "it asks nothing this week", value: k,
+                                 fix: closest(to: k, among: trainings.ids).map { "did you mean '\($0)'?" }
+                                    ?? "nothing to do if '\(k)' runs another week; it is asked in the weeks whose file declares it")
+                case .training: break
                 }
             }
             for (i, goal) in p.goals.enumerated() {

@@ -117,22 +117,25 @@ func printError(_ text: String, terminator: String) {
     FileHandle.standardError.write(Data((text + terminator).utf8))
 }
 
-/// The scenario with its pathway goals' shares for this week, from the history (unchanged without
-/// `--history`; a history not made yet is the first week's: nothing done so far); each share is
-/// said on stderr unless `quiet`.
+/// The scenario with its pathway goals' shares for this week and fairness over weeks' weights
+/// (with `weights.fairness`), from the history (unchanged without `--history`; a history not made
+/// yet is the first week's: nothing done so far); each share is said on stderr unless `quiet`.
 func withPathwayGoals(_ scenario: Scenario, history path: String?, quiet: Bool = false) throws -> Scenario {
-    guard let path, scenario.participants.contains(where: { $0.pathway?.needsHistory ?? false }) else { return scenario }
+    let fair = scenario.weights.fairness > 0
+    guard let path, fair || scenario.participants.contains(where: { $0.pathway?.needsHistory ?? false }) else { return scenario }
     do {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !quiet { printError("note: \(path): no history yet, so no week published before this one") }
         let history = exists ? try History(path: path) : nil
         let shares = try PathwayGoals.shares(scenario, history: history)
         let targets = try PathwayGoals.contractTargets(scenario, history: history)
+        let fairness = try Fairness.shares(scenario, history: history)
         if !quiet {
             for share in shares { printError("pathway goal \(share.text)") }
             for target in targets { printError("pathway contract \(target.text)") }
+            for share in fairness where share.weight > 0 { printError("fairness \(share.text)") }
         }
-        return PathwayGoals.applying(targets, to: PathwayGoals.applying(shares, to: scenario))
+        return Fairness.applying(fairness, to: PathwayGoals.applying(targets, to: PathwayGoals.applying(shares, to: scenario)))
     } catch {
         printError("\(error)")
         throw ExitCode(Exit.invalidScenario)

@@ -37,8 +37,9 @@ struct Publish: ParsableCommand {
         guard verification.isValid else {
             for line in verification.report() { printError(line) }
             let pathway = s.participants.contains { $0.pathway?.needsHistory ?? false }
+            let need = pathway && s.fairness != nil ? "its pathway goals and fairness over weeks need" : pathway ? "its pathway goals need" : "fairness over weeks needs"
             printError("\(roster): not published: \(verification.violations.count) violation(s), \(verification.mismatches.count) mismatch(es) "
-                       + "(solve the week again\(pathway ? " with --history \(path), as its pathway goals need" : ""), "
+                       + "(solve the week again\(pathway || s.fairness != nil ? " with --history \(path), as \(need)" : ""), "
                        + "or fix the roster until `parcours verify` accepts it)")
             throw ExitCode(Exit.violations)
         }

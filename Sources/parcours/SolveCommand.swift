@@ -36,7 +36,7 @@ struct Solve: ParsableCommand {
     var explain = false
     @OptionGroup var search: SearchOptions
     @Option(help: "Write every new roster and bound, with the seconds, as JSON lines to this file.") var trace: String?
-    @Option(help: "The history of published weeks (`parcours publish`): each pathway goal asks this week's share of what is left.")
+    @Option(help: "The history of published weeks (`parcours publish`): each pathway goal asks this week's share of what is left; with `weights.fairness`, disliked work goes to those who had less of it lately.")
     var history: String?
 
     @OptionGroup(title: "Reports (--format html|csv|ics)") var report: ReportOptions

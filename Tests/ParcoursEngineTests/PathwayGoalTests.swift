@@ -80,3 +80,36 @@ private func contractWeek(_ date: String, bigOrder: Bool) -> Scenario {
     let alone = solve(contractWeek("2026-11-09", bigOrder: false))
     #expect(alone.assignments.count * 4 == 20)
 }
+
+/// p (working costs 2 an hour off a target of 0) and the haccp training on Monday afternoon;
+/// p's pathway asks to attend it by 2026-12-18.
+private func trainingWeek(_ date: String) -> Scenario {
+    var p = person("p", max: 16)
+    p.pathway = Pathway(start: "2026-11-23", goals: [PathwayGoal(.training("haccp"), hours: 0, by: "2026-12-18")])
+    var s = week([p], [activity("A", min: 0)], days: [.mon],
+                 trainings: [Training(id: "haccp", seats: 2, sessions: [TimeRef(day: .mon, slot: "pm")])])
+    s.week = date
+    return s
+}
+
+@Test func aTrainingByADateIsAttendedWhenAskedAndNotAskedOnceAttended() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-training-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = try History(path: dir.appendingPathComponent("parcours.db").path)
+    let enrolled = { (r: Roster) in r.assignments.contains { $0.place == .training("haccp") } }
+    // Without the history the week is the contract's: no goal, and 4 h off target cost 8: not enrolled.
+    #expect(!enrolled(solve(trainingWeek("2026-11-23"))))
+    // Asked in week 1 (weight 1.25: missing it costs 10 × 1.25 × 4 = 50): enrolled.
+    let s1 = trainingWeek("2026-11-23")
+    let asked = PathwayGoals.applying(try PathwayGoals.shares(s1, history: history), to: s1)
+    let first = solve(asked)
+    #expect(first.status == .optimal && enrolled(first))
+    try history.publish(asked, first)
+    // Attended: week 2 asks nothing, and the training is left to others.
+    let s2 = trainingWeek("2026-11-30")
+    let shares = try PathwayGoals.shares(s2, history: history)
+    #expect(shares.map(\.attended) == ["2026-11-23"])
+    let second = solve(PathwayGoals.applying(shares, to: s2))
+    #expect(second.status == .optimal && !enrolled(second))
+}

@@ -118,7 +118,55 @@ private func withTwoWeeks(_ body: (_ dir: String, _ cooperative: String, _ foodC
     #expect(report.status == 0 && report.stdout.contains("9.5 h goal hours"))
     let progress = try parcours(["progress", "--history", history])
     #expect(progress.status == 0)
-    // Samira's ramp-up: two days of 4 h in her first week.
-    #expect(progress.stdout.contains("Samira B. (p01)\n  2026-11-02  8 h of 8–26 h"))
+    // Samira's ramp-up: two days of 4 h in her first week, and each week's step.
+    #expect(progress.stdout.contains("Samira B. (p01)\n  2026-11-02  8 h of 8–26 h (target 20); capacity: 2 days, 4 h a day (pathway week 1)\n"))
+    #expect(progress.stdout.contains("; capacity: 4 days, 8 h a day (pathway week 4)\n"))
+    // Joseph's goal summed against the plan's 40 h by its date.
     #expect(progress.stdout.contains("Joseph K. (p02)") && progress.stdout.contains("over 4 weeks"))
+    #expect(progress.stdout.contains("/40 h by 2026-11-27"))
+}
+
+/// Two weeks of ana and ben (both dislike the plonge, ben likes the cuisine, each works the
+/// four periods), with `weights.fairness`: as a planner runs them from the command line.
+private let plongeWeek = """
+    parcours: 1
+    name: Plonge
+    week: WEEK
+    calendar: {days: [mon, tue], slots: [{id: am, start: "08:00", end: "12:00"}, {id: pm, start: "13:00", end: "17:00"}]}
+    weights: {fairness: 1}
+    activities:
+      - {id: plonge, supervision_ratio: 0, open: [{days: all, slots: all, min: 1, max: 1}]}
+      - {id: cuisine, supervision_ratio: 0, open: [{days: all, slots: all, min: 1, max: 1}]}
+    participants:
+      - {id: ana, hours: 16, preferences: {dislikes: [plonge]}}
+      - {id: ben, hours: 16, preferences: {likes: [cuisine], dislikes: [plonge]}}
+    """
+
+@Test func fairnessOverWeeksRunsFromTheCommandLine() throws {
+    let dir = NSTemporaryDirectory() + "parcours-fairness-cli-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let history = dir + "/parcours.db"
+    var rosters: [String] = []
+    for (n, date) in ["2026-11-02", "2026-11-09"].enumerated() {
+        let week = dir + "/week-\(n + 1).yaml", roster = dir + "/roster-\(n + 1).json"
+        try plongeWeek.replacingOccurrences(of: "WEEK", with: date).write(toFile: week, atomically: true, encoding: .utf8)
+        let solved = try parcours(["solve", week, "--history", history, "-o", roster, "--reproducible"])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        if n == 1 {
+            #expect(solved.stderr.contains("fairness ana: 16 h a week of disliked minus liked work over 1 published week "
+                                           + "(the group's average: 0 h): weight 16"), "\(solved.stderr)")
+        }
+        #expect(solved.stderr.contains("  fairness 0"))
+        #expect(try parcours(["verify", week, roster, "--history", history]).status == 0)
+        #expect(try parcours(["publish", week, roster]).status == 0)
+        rosters.append(try String(contentsOfFile: roster, encoding: .utf8))
+    }
+    // Week 1 gives ana the plonge (the preferences alone), week 2 gives it to ben.
+    #expect(rosters[0].contains("{\"participant\": \"ana\", \"day\": \"mon\", \"slot\": \"am\", \"activity\": \"plonge\"}"))
+    #expect(rosters[1].contains("{\"participant\": \"ben\", \"day\": \"mon\", \"slot\": \"am\", \"activity\": \"plonge\"}"))
+    #expect(rosters.allSatisfy { $0.contains("\"stability\": 0, \"fairness\": 0}") })
+    // Without --history the week is the contract's: six terms, ana in the plonge.
+    let alone = try parcours(["solve", dir + "/week-2.yaml", "--reproducible"])
+    #expect(alone.status == 0 && !alone.stdout.contains("fairness") && alone.stdout.contains("\"ana\", \"day\": \"mon\", \"slot\": \"am\", \"activity\": \"plonge\""))
 }

@@ -167,7 +167,8 @@ private func pathwayWeek(_ start: String) -> Scenario {
         #expect(third[0].text == "amina: kitchen 32 h by 2026-12-18: 11.25 h so far, 20.75 h in 2 weeks left: 10.5 h this week (weight 1.5)")
         // The share becomes one more weekly goal of hers; after the date, nothing is asked.
         let applied = PathwayGoals.applying(third, to: pathwayWeek("2026-12-07"))
-        #expect(applied.participants[0].goals.last == Goal(.activity("kitchen", hours: 10.5), weight: 1.5))
+        #expect(applied.participants[0].goals.last == Goal(.activity("kitchen", hours: 10.5), weight: 1.5,
+                                                           plan: PathwayGoal(.activity("kitchen"), hours: 32, by: "2026-12-18")))
         let late = try PathwayGoals.shares(pathwayWeek("2026-12-21"), history: history)
         #expect(late.map(\.hours) == [0] && late[0].text.contains("the date has passed"))
         #expect(PathwayGoals.applying(late, to: pathwayWeek("2026-12-21")).participants[0].goals.count == 1)

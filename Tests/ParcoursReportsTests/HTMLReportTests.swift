@@ -60,8 +60,14 @@ func occurrences(of needle: String, in text: String) -> Int { text.components(se
         #expect(html.contains("13:00–16:15"))
         #expect(html.contains("Valid, the best roster found in the time given; not proved the best."))
         #expect(html.contains("a gap of 2 %"))
-        for term in ObjectiveTerm.allCases { #expect(html.contains(">\(term.rawValue)<")) }
+        for term in ObjectiveTerm.contractTerms { #expect(html.contains(">\(term.rawValue)<")) }
         #expect(html.contains(">612.5<"))
+        // Fairness over weeks only for a roster solved with it.
+        #expect(!html.contains(">fairness<"))
+        var fair = reportRoster()
+        fair.terms?[.fairness] = -12
+        let withFairness = HTMLReport(WeekPlan(scenario: reportWeek(ReportNames()), roster: fair)).html
+        #expect(withFairness.contains(">fairness<") && withFairness.contains(">-12<"))
         #expect(occurrences(of: "<svg", in: html) == 3)
     }
 

@@ -102,3 +102,63 @@ private func rampUpWeek(_ week: String?, start: String = "2026-09-07", steps: St
                        + "      goals: [{activity: cusine, hours: 10, by: 2026-12-18}]\n")
     #expect(found.contains { $0.message.contains("'cusine'") && $0.location?.line == 8 })
 }
+
+@Test func aPathwayGoalForATrainingHasADateAndNoHours() throws {
+    let s = try ScenarioLoader.load(yaml: """
+        parcours: 1
+        name: T
+        week: 2026-11-09
+        trainings: [{id: haccp, seats: 4, sessions: [{day: mon, slot: pm}]}]
+        participants:
+          - id: p01
+            hours: {min: 20, max: 30}
+            pathway: {start: 2026-09-07, goals: [{training: haccp, by: 2027-06-30, weight: 2}]}
+        """)
+    #expect(s.participants[0].pathway?.goals == [PathwayGoal(.training("haccp"), hours: 0, by: "2027-06-30", weight: 2)])
+    let head = "parcours: 1\nname: T\nparticipants:\n  - id: p01\n    hours: 20\n    pathway:\n      start: 2026-09-07\n"
+    // A training is attended, not counted in hours; an activity's goal needs its hours.
+    let withHours = errors(head + "      goals: [{training: haccp, hours: 7, by: 2027-06-30}]\n")
+    #expect(withHours.contains { $0.message.contains("not for hours") && $0.location?.line == 8 && $0.fix?.contains("remove `hours`") == true })
+    let withoutHours = errors(head + "      goals: [{activity: cuisine, by: 2027-06-30}]\n")
+    #expect(withoutHours.contains { $0.message.contains("needs `hours`") && $0.location?.line == 8 })
+}
+
+@Test func aPathwayTrainingNotInThisWeeksFileIsAWarningNamingTheLine() throws {
+    let loaded = try ScenarioLoader.read(yaml: """
+        parcours: 1
+        name: T
+        week: 2026-11-09
+        trainings: [{id: haccp, seats: 4, sessions: [{day: mon, slot: pm}]}]
+        participants:
+          - id: p01
+            hours: {min: 20, max: 30}
+            pathway:
+              start: 2026-09-07
+              goals: [{training: secourisme, by: 2027-06-30}]
+        """, file: "test.yaml", directory: ".", variants: [], baseline: nil)
+    #expect(loaded.warnings.contains {
+        $0.message.contains("names the training 'secourisme', which is not in this week's file: it asks nothing this week") && $0.location?.line == 10
+    })
+    // In the week's file, no warning.
+    let declared = try ScenarioLoader.read(yaml: """
+        parcours: 1
+        name: T
+        trainings: [{id: haccp, seats: 4, sessions: [{day: mon, slot: pm}]}]
+        participants:
+          - id: p01
+            hours: {min: 20, max: 30}
+            pathway: {start: 2026-09-07, goals: [{training: haccp, by: 2027-06-30}]}
+        """, file: "test.yaml", directory: ".", variants: [], baseline: nil)
+    #expect(declared.warnings.isEmpty)
+}
+
+@Test func fairnessOverWeeksIsOffUnlessWeighted() throws {
+    let base = "parcours: 1\nname: T\nparticipants: [{id: p01, hours: 20}]\n"
+    let plain = try ScenarioLoader.load(yaml: base)
+    #expect(plain.weights.fairness == 0 && plain.rules.fairnessWeeks == 4 && plain.fairness == nil)
+    let weighted = try ScenarioLoader.load(yaml: base + "weights: {fairness: 2}\nrules: {fairness_weeks: 6}\n")
+    #expect(weighted.weights.fairness == 2 && weighted.rules.fairnessWeeks == 6)
+    // Weighed at the load, the history gives the weights: the file alone sets none.
+    #expect(weighted.fairness == nil)
+    #expect(errors(base + "rules: {fairness_weeks: 0}\n").contains { $0.message.contains("rules.fairness_weeks") && $0.location?.line == 4 })
+}
