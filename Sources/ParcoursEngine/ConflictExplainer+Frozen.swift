@@ -80,7 +80,9 @@ extension ConflictExplainer {
                     }, frozen: true))
             }
         }
-        for t in scenario.calendar.periods {
+        // Latest first: the deletion filter relaxes what it can in order, so the conflict keeps the
+        // earliest period that cannot be kept (the one to freeze before).
+        for t in scenario.calendar.periods.reversed() {
             guard let those = members[t.index] else { continue }
             freeze.periods.append(RuleInstance(rule: .fixed, text: "the published roster of \(t) is kept (frozen before \(before)).",
                                                path: "baseline", fix: freeze.fix(t), relax: { s in for m in those { m.relax(&s) } },
