@@ -7,6 +7,10 @@
 // relaxed: a change to the scenario that only enlarges the set of valid rosters. A deletion
 // filter then relaxes each instance in turn and keeps it relaxed when the week stays infeasible;
 // what is left is a minimal conflict: relaxing any one of its rules makes the week feasible.
+//
+// With `--freeze-before`, each published state before the frozen period is an instance too: the
+// published assignment or enrolment as a pin, a published idle period (where a pin would have the
+// person work) as an absence; relaxing one lets that state change (ConflictExplainer+Frozen.swift).
 
 import Modelling
 import ModellingGLPK
@@ -21,6 +25,12 @@ struct RuleInstance {
     var path: String
     var fix: String
     var relax: (inout Scenario) -> Void
+    /// A published state kept by `--freeze-before` (reported as `frozen`, not as a rule of the contract).
+    var frozen = false
+    /// A whole frozen period: the published state of each person then (relaxed together).
+    var members: [RuleInstance] = []
+
+    var code: String { frozen ? "frozen" : rule.rawValue }
 }
 
 public struct ConflictExplainer: Sendable {
@@ -32,24 +42,43 @@ public struct ConflictExplainer: Sendable {
 
     public init(solver: any Solver = GLPKSolver()) { self.solver = solver }
 
-    /// A minimal set of conflicting rules, or nothing when the week is feasible (or too large to search).
-    public func conflicts(_ scenario: Scenario, locations: ScenarioLocations = ScenarioLocations()) -> [ConflictItem] {
-        let rules = Array(ruleInstances(scenario).prefix(maximumRules))
-        guard feasible(scenario) == false else { return [] }
-        var relaxed: [Int] = []
-        var core: [Int] = []
-        for i in rules.indices {
-            if feasible(applying(relaxed + [i], of: rules, to: scenario)) == false { relaxed.append(i) } else { core.append(i) }
+    /// A minimal set of conflicting rules, or nothing when the week is feasible (or too large to
+    /// search). With `frozenBefore`, the published states before it are kept, as `solve` keeps them:
+    /// first a whole frozen period at a time, then, for the periods in the conflict, person by person.
+    public func conflicts(_ scenario: Scenario, frozenBefore: Period? = nil,
+                          locations: ScenarioLocations = ScenarioLocations()) -> [ConflictItem] {
+        let (week, rules) = instances(scenario, frozenBefore: frozenBefore)
+        guard feasible(week) == false else { return [] }
+        var (core, relaxed) = minimalConflict(rules, in: week)
+        if core.contains(where: { !$0.members.isEmpty }) {
+            core = minimalConflict(core.flatMap { $0.members.isEmpty ? [$0] : $0.members }, in: relaxed).core
         }
-        return core.map { i in
-            ConflictItem(rule: rules[i].rule.rawValue, text: rules[i].text, location: locations.location(rules[i].path), fix: rules[i].fix)
+        return core.map { r in
+            ConflictItem(rule: r.code, text: r.text, location: locations.location(r.path), fix: r.fix)
         }
     }
 
-    private func applying(_ chosen: [Int], of rules: [RuleInstance], to scenario: Scenario) -> Scenario {
-        var trial = scenario
-        for i in chosen { rules[i].relax(&trial) }
-        return trial
+    /// The deletion filter: each rule relaxed in turn, and left relaxed while the week stays
+    /// infeasible. Returns the rules that could not be (a minimal conflict) and the week with the
+    /// others relaxed.
+    func minimalConflict(_ rules: [RuleInstance], in week: Scenario) -> (core: [RuleInstance], week: Scenario) {
+        var relaxed = week
+        var core: [RuleInstance] = []
+        for rule in rules {
+            var trial = relaxed
+            rule.relax(&trial)
+            if feasible(trial) == false { relaxed = trial } else { core.append(rule) }
+        }
+        return (core, relaxed)
+    }
+
+    /// The week to search (the frozen states as pins and absences) and its relaxable instances,
+    /// each once, at most `maximumRules` (a frozen period counts as one).
+    func instances(_ scenario: Scenario, frozenBefore: Period? = nil) -> (week: Scenario, rules: [RuleInstance]) {
+        let (week, freeze) = Self.freezing(scenario, before: frozenBefore)
+        var seen = Set<String>()
+        let rules = ruleInstances(week, freeze: freeze).filter { seen.insert($0.text).inserted }
+        return (week, Array(rules.prefix(maximumRules)))
     }
 
     /// Solves the week with a zero objective: whether any roster satisfies every hard rule.
@@ -65,50 +94,71 @@ public struct ConflictExplainer: Sendable {
 
     // MARK: The rules around the pinned items
 
-    func ruleInstances(_ scenario: Scenario) -> [RuleInstance] {
+    /// The rules around the pinned items: the pins (and frozen periods) first, then the rules
+    /// around people and shifts with a pin of their own, then those around frozen states only.
+    func ruleInstances(_ scenario: Scenario, freeze: Freeze? = nil) -> [RuleInstance] {
         let index = WeekIndex(scenario)
         var pins: [RuleInstance] = [], rules: [RuleInstance] = []
-        var shifts: [(a: Int, t: Period)] = [], trainings: [Int] = []
+        var laterAway: [RuleInstance] = [], laterShifts: [RuleInstance] = [], later: [RuleInstance] = []
+        var shifts: [(a: Int, t: Period, own: Bool)] = [], trainings: [(k: Int, own: Bool)] = []
+        func note(shift a: Int, _ t: Period, own: Bool) {
+            if let j = shifts.firstIndex(where: { $0.a == a && $0.t == t }) { shifts[j].own = shifts[j].own || own } else { shifts.append((a, t, own)) }
+        }
+        func note(training k: Int, own: Bool) {
+            if let j = trainings.firstIndex(where: { $0.k == k }) { trainings[j].own = trainings[j].own || own } else { trainings.append((k, own)) }
+        }
         let pinned = Set(scenario.participants.filter { !$0.fixed.isEmpty }.map(\.id))
         for (p, person) in scenario.participants.enumerated() where !person.fixed.isEmpty {
             let who = Self.named(person.name, person.id), path = "participants/\(person.id)"
+            let own = freeze?.ownPins[p] ?? person.fixed.count
             var periods: [Period] = []
             for (i, item) in person.fixed.enumerated() {
-                pins.append(pin(item, of: p, id: person.id, number: i, who: who))
+                if i < own { pins.append(pin(item, of: p, id: person.id, number: i, who: who)) }
                 switch item.place {
                 case .activity(let id):
                     guard let d = item.day, let s = item.slot, let t = index.period(d, s), let a = index.activityIndex[id] else { continue }
                     periods.append(t)
-                    if !shifts.contains(where: { $0.a == a && $0.t == t }) { shifts.append((a, t)) }
-                    rules += eligibility(person, who: who, in: scenario.activities[a], at: t)
+                    note(shift: a, t, own: i < own)
+                    let found = eligibility(person, who: who, in: scenario.activities[a], at: t)
+                    if i < own { rules += found } else { later += found }
                 case .training(let id):
                     guard let k = index.trainingIndex[id] else { continue }
                     periods += index.sessions[k]
-                    if !trainings.contains(k) { trainings.append(k) }
-                    rules += prerequisites(person, who: who, of: scenario.trainings[k])
+                    note(training: k, own: i < own)
+                    let found = prerequisites(person, who: who, of: scenario.trainings[k])
+                    if i < own { rules += found } else { later += found }
                 }
             }
-            for t in Set(periods).sorted() where !person.availability.allows(t) {
-                rules.append(RuleInstance(rule: .onePlaceAtATime, text: "\(who) is not available on \(t).", path: "\(path)/availability",
-                                          fix: "make \(who) available on \(t)") { s in
+            var away: [RuleInstance] = [], around: [RuleInstance] = []
+            for t in Set(periods).sorted() where !person.availability.allows(t) && freeze?.isIdle(p, t) != true {
+                away.append(RuleInstance(rule: .onePlaceAtATime, text: "\(who) is not available on \(t).", path: "\(path)/availability",
+                                           fix: "make \(who) available on \(t)") { s in
                     Self.makeAvailable(&s.participants[p].availability, at: t, slots: s.calendar.slots.map(\.id))
                 })
             }
-            rules += caps(person, p, who: who, scenario: scenario)
+            around += caps(person, p, who: who, scenario: scenario)
             for other in scenario.participants where other.id != person.id && pinned.contains(other.id)
                 && other.id > person.id && (person.avoid.contains(other.id) || other.avoid.contains(person.id)) {
                 let them = Self.named(other.name, other.id)
-                rules.append(RuleInstance(rule: .avoid, text: "\(who) and \(them) avoid each other: never in the same activity or training at once.",
-                                          path: "\(path)/avoid/\(other.id)", fix: "pin \(who) or \(them) elsewhere") { s in
+                around.append(RuleInstance(rule: .avoid, text: "\(who) and \(them) avoid each other: never in the same activity or training at once.",
+                                           path: "\(path)/avoid/\(other.id)", fix: "pin \(who) or \(them) elsewhere") { s in
                     for q in s.participants.indices {
                         s.participants[q].avoid.removeAll { $0 == other.id || $0 == person.id }
                     }
                 })
             }
+            if own > 0 { rules += away + around } else { laterAway += away; later += around }
         }
-        for (a, t) in shifts { rules += shiftRules(scenario.activities[a], at: t, scenario: scenario, index: index) }
-        for k in trainings { rules += trainingRules(scenario.trainings[k], k) }
-        return pins + rules
+        for (a, t, own) in shifts {
+            let around = shiftRules(scenario.activities[a], at: t, scenario: scenario, index: index)
+            if own { rules += around } else { laterShifts += around }
+        }
+        for (k, own) in trainings {
+            if own { rules += trainingRules(scenario.trainings[k], k) } else { laterShifts += trainingRules(scenario.trainings[k], k) }
+        }
+        // Around frozen states only: people now away, the shifts and trainings (a supervisor off, a
+        // shift closed or smaller: what replanning meets), then the people's caps.
+        return pins + (freeze?.periods ?? []) + rules + laterAway + laterShifts + later
     }
 
     private func pin(_ item: FixedItem, of p: Int, id: String, number i: Int, who: String) -> RuleInstance {

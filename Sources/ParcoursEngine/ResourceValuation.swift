@@ -117,13 +117,20 @@ public struct WeekExplainer: Sendable {
     public var resources = true
     public var valuation = ResourceValuation()
     public var conflicts = ConflictExplainer()
+    /// Replanning: the published states before this period are kept (`--freeze-before`), in the
+    /// conflict search and in the re-solves.
+    public var frozenBefore: Period?
 
     public init() {}
 
     public func explain(_ scenario: Scenario, _ roster: Roster, locations: ScenarioLocations = ScenarioLocations()) -> Explanations {
         var explanations = RosterExplainer.explain(scenario, roster)
-        if roster.status == .infeasible { explanations.conflicts = conflicts.conflicts(scenario, locations: locations) }
+        if roster.status == .infeasible {
+            explanations.conflicts = conflicts.conflicts(scenario, frozenBefore: frozenBefore, locations: locations)
+        }
         if resources && roster.hasSolution {
+            var valuation = self.valuation
+            valuation.options.frozenBefore = frozenBefore
             explanations.resources = valuation.values(scenario, roster, explanations: explanations)
         }
         return explanations

@@ -24,7 +24,9 @@ extension Explanations {
                 let at = c.location.map { " (\($0))" } ?? ""
                 item("\(c.rule): \(c.text)\(at)", depth: 2)
             }
-            item("Fix: " + conflicts.map(\.fix).joined(separator: ", or ") + ".")
+            var fixes: [String] = []
+            for c in conflicts where !fixes.contains(c.fix) { fixes.append(c.fix) }   // three frozen states, one fix
+            item("Fix: " + fixes.joined(separator: ", or ") + ".")
         }
         let short = people.filter(\.isShort)
         if !people.isEmpty {
@@ -85,7 +87,13 @@ extension ShiftExplanation {
             if kind == .requirement || kind == .restriction {
                 return (kind, "\(group.count): " + listed(group.map { RosterFacts.named($0.name, $0.participant) }) + ".")
             }
-            return (kind, group.map { $0.reason.text }.joined(separator: " "))
+            var texts: [String] = []
+            for c in group where !texts.contains(c.reason.text) { texts.append(c.reason.text) }
+            // These sentences are about the shift, not the person: say once whom they kept out.
+            if [.closed, .shiftFull, .supervision].contains(kind) {
+                return (kind, listed(group.map { RosterFacts.named($0.name, $0.participant) }) + ": " + texts.joined(separator: " "))
+            }
+            return (kind, texts.joined(separator: " "))
         }
     }
 }

@@ -109,7 +109,8 @@ public struct ShiftExplanation: Sendable, Equatable {
 
 /// One hard rule of a conflict, as it applies to named people and periods.
 public struct ConflictItem: Sendable, Equatable {
-    /// The rule's number in the contract (H1 … H12).
+    /// The rule's number in the contract (H1 … H12), or `frozen` for a published state kept by
+    /// `--freeze-before`.
     public var rule: String
     public var text: String
     public var location: SourceLocation?

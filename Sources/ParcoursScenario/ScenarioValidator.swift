@@ -3,14 +3,16 @@
 // Checks between entities, after parsing and after every variant: references to declared
 // skills, activities, trainings and participants, and `fixed` items that could never hold
 // (unavailable, restricted, unqualified, closed shift, over the daily cap, …). Each problem points
-// at the place in the file where it was written.
+// at the place in the file where it was written. What only a solve would show (a pin no supervisor
+// can run, a training nobody can attend, someone with nowhere to work) is warned about in
+// ScenarioValidator+BeforeSolve.swift.
 
 struct ScenarioValidator {
     let scenario: Scenario
     let sources: SourceMap
     let sink: DiagnosticSink
 
-    private func at(_ path: String) -> SourceLocation? { sources.location(path) }
+    func at(_ path: String) -> SourceLocation? { sources.location(path) }
 
     /// The ids of one kind, in file order (for suggestions) and as a set (for lookups: a
     /// spreadsheet of 36,000 participants who each avoid someone makes as many lookups).
@@ -146,6 +148,8 @@ struct ScenarioValidator {
             }
         }
         checkBaseline()
+        // What a solve could not give (warnings), once the file itself is right.
+        if !sink.hasErrors { checkBeforeSolve() }
     }
 
     /// Published assignments must name declared people and places, one place per person and period.

@@ -20,6 +20,7 @@ struct Explain: ParsableCommand {
           parcours explain week.yaml
           parcours explain week.yaml --roster roster.json --format markdown
           parcours explain week.yaml --variant marc-off.yaml --format json -o explained.json
+          parcours explain week.yaml --baseline published.json --variant two-sick.yaml --freeze-before wed.am
         Exit codes: 0 explained, 2 the week is infeasible (the conflict is explained), 3 no roster, 64 usage, 65 invalid scenario.
         """)
 
@@ -27,6 +28,9 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("variant"), help: "A variant file to apply (repeatable, in order).") var variants: [String] = []
     @Option(help: "A published roster (JSON) for the stability term.") var baseline: String?
     @Option(help: "The roster to explain (JSON written by `parcours solve`); without it the week is solved.") var roster: String?
+    @Option(name: .customLong("freeze-before"),
+            help: "With a baseline: keep every published assignment before this period (e.g. tue.pm), as `solve --freeze-before` does.")
+    var freezeBefore: String?
     @Option(help: "The history the week is (or was) solved with (`solve --history`): its pathway goals' shares count too.")
     var history: String?
     @Option(help: "text (the terminal), markdown (a note to share) or json (the roster with its `explanations` key).")
@@ -54,9 +58,11 @@ struct Explain: ParsableCommand {
         let loaded = try loadScenarioFiles(scenario, variants: variants, baseline: baseline)
         let s = try withPathwayGoals(loaded.scenario, history: history, quiet: roster != nil)
         try checkOutput(output, inputs: loaded.files + [roster].compactMap { $0 })
-        var solved = try roster.map(readRoster) ?? solve(s)
+        let frozen = try frozenPeriod(freezeBefore, in: s)
+        var solved = try roster.map(readRoster) ?? solve(s, frozenBefore: frozen)
         var explainer = WeekExplainer()
         explainer.resources = !noResources
+        explainer.frozenBefore = frozen
         let explanations = explainer.explain(s, solved, locations: loaded.locations)
         switch format {
         case .json:
@@ -83,8 +89,9 @@ struct Explain: ParsableCommand {
         }
     }
 
-    private func solve(_ s: Scenario) -> Roster {
+    private func solve(_ s: Scenario, frozenBefore: Period?) -> Roster {
         var options = EngineOptions(timeLimit: timeLimit)
+        options.frozenBefore = frozenBefore
         options.effort = effort
         options.nodeLimit = nodeLimit
         options.threads = 1

@@ -74,6 +74,7 @@ struct Solve: ParsableCommand {
         if explain {
             var explainer = WeekExplainer()
             explainer.resources = false
+            explainer.frozenBefore = options.frozenBefore
             roster.explanations = explainer.explain(s, roster, locations: loaded.locations)
         }
         switch format {
@@ -86,6 +87,7 @@ struct Solve: ParsableCommand {
             if roster.hasSolution { text += "\n" + roster.table(for: s, width: terminalWidth()) }
             var explainer = WeekExplainer()
             explainer.resources = false
+            explainer.frozenBefore = options.frozenBefore
             text += "\n" + (roster.explanations ?? explainer.explain(s, roster, locations: loaded.locations)).rendered(.text, limit: 3)
             if let published = s.baseline, roster.hasSolution {
                 text += "\n" + RosterChanges(scenario: s, baseline: published, roster: roster).text

@@ -105,8 +105,10 @@ let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         #expect(p[0].hours == HoursBand(min: 17.5, max: 24, target: 17.5))
         #expect(p[0].skills == ["cuisine": 2] && p[0].restrictions == ["standing"])
         #expect(p[0].availability == .except([TimeRef(day: .tue, slot: "am")]))
-        #expect(loaded.warnings.map(\.severity) == [.note])
+        #expect(loaded.warnings.map(\.severity) == [.note, .warning])
         #expect(loaded.warnings[0].message.contains("read as Windows-1252"))
+        // Amélie is restricted from `standing`, the tag of the only activity: validate says so (issue #12).
+        #expect(loaded.warnings[1].message.hasPrefix("'p01' may work in no open shift this week: 'cuisine' carries the tag 'standing'"))
         // UTF-16 (Excel's "Unicode text") is neither: refused.
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("id;hours\r\np01;8\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let refused = diagnostics(week, files: ["people.csv": utf16])
