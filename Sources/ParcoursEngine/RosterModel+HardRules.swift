@@ -59,7 +59,7 @@ extension RosterModel {
     /// H2 weekly hours: H(p) <= hours.max; supervisors' hours <= max_hours.
     mutating func addWeeklyHours() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            // The most hours whole periods reach under the maximum (20 h of 4 h slots: 16 h), the
+            // The most hours whole periods reach under the maximum (22 h of 4 h slots: 20 h), the
             // same rosters with a tighter relaxation.
             let most = reachableWeeklyHours(p)?.hours.last.map { min($0, participant.hours.max) } ?? participant.hours.max
             try model.add(hours(p) <= most, name: HardRule.weeklyHours.constraintName(participant.id))
