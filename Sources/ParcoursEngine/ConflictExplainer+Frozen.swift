@@ -96,12 +96,7 @@ extension ConflictExplainer {
         switch availability {
         case .always: availability = .except([TimeRef(day: t.day, slot: t.slot)])
         case .except(let refs): availability = .except(refs + [TimeRef(day: t.day, slot: t.slot)])
-        case .only(let refs):
-            availability = .only(refs.flatMap { r -> [TimeRef] in
-                guard r.covers(t) else { return [r] }
-                guard r.slot == nil else { return [] }
-                return slots.filter { $0 != t.slot }.map { TimeRef(day: r.day, slot: $0, reason: r.reason) }
-            })
+        case .only(let refs): availability = .only(removing(t, from: refs, slots: slots))
         }
     }
 }

@@ -292,12 +292,16 @@ public struct ConflictExplainer: Sendable {
         switch availability {
         case .always: return
         case .only(let refs): availability = .only(refs + [TimeRef(day: t.day, slot: t.slot)])
-        case .except(let refs):
-            availability = .except(refs.flatMap { r -> [TimeRef] in
-                guard r.covers(t) else { return [r] }
-                guard r.slot == nil else { return [] }
-                return slots.filter { $0 != t.slot }.map { TimeRef(day: r.day, slot: $0, reason: r.reason) }
-            })
+        case .except(let refs): availability = .except(removing(t, from: refs, slots: slots))
+        }
+    }
+
+    /// The periods of `refs` without `t`: a whole day that covers it becomes its other slots.
+    static func removing(_ t: Period, from refs: [TimeRef], slots: [String]) -> [TimeRef] {
+        refs.flatMap { r -> [TimeRef] in
+            guard r.covers(t) else { return [r] }
+            guard r.slot == nil else { return [] }
+            return slots.filter { $0 != t.slot }.map { TimeRef(day: r.day, slot: $0, reason: r.reason) }
         }
     }
 

@@ -52,6 +52,13 @@ extension RosterModel {
         return week
     }
 
+    /// The most hours p's possible periods of a day reach under their daily cap (8 h of 3.75 h
+    /// slots: 7.5 h); the cap itself when a slot is not in quarter hours.
+    func reachableDailyCap(_ p: Int, day d: Int) -> Double {
+        let limit = scenario.maxHoursPerDay(scenario.participants[p])
+        return reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
+    }
+
     /// The totals p can reach on a day: sums of that day's possible periods within `cap`. Nil when
     /// a slot is not in quarter hours.
     func reachableDailyHours(_ p: Int, day d: Int, cap: Double) -> ReachableHours? {
@@ -71,13 +78,11 @@ extension RosterModel {
     /// `coverPeriodsAtMost` possible periods are left to the hours row.
     mutating func addDailyCoverCuts() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            let limit = scenario.maxHoursPerDay(participant)
             for (d, day) in scenario.calendar.days.enumerated() {
                 let periods = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }
                 guard periods.count >= 2, periods.count <= Self.coverPeriodsAtMost,
                       Set(periods.map(\.hours)).count > 1 else { continue }
-                let cap = reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
-                let covers = Self.dailyCovers(hours: periods.map(\.hours), cap: cap)
+                let covers = Self.dailyCovers(hours: periods.map(\.hours), cap: reachableDailyCap(p, day: d))
                 for (n, cover) in covers.enumerated() {
                     var lhs = LinearExpression()
                     for i in cover.members { lhs.add(occupancy(p, periods[i])) }

@@ -75,13 +75,12 @@ extension RosterModel {
     /// H3 daily cap: hours on a day <= capacity.max_hours_per_day (times works(p,d) when it exists).
     mutating func addDailyCap() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            let limit = scenario.maxHoursPerDay(participant)
             for (d, day) in scenario.calendar.days.enumerated() {
                 let daily = hours(p) { $0.dayIndex == d }
                 let most = daily.terms.reduce(0) { $0 + $1.coefficient }
-                guard most > limit else { continue }
+                guard most > scenario.maxHoursPerDay(participant) else { continue }
                 // The most hours the day's periods reach under the cap (8 h of 3.75 h slots: 7.5 h).
-                let cap = reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
+                let cap = reachableDailyCap(p, day: d)
                 if let w = worksOnDay[p][d] {
                     try model.add(daily - cap * w <= 0, name: HardRule.dailyCap.constraintName(participant.id, day.rawValue))
                 } else {
