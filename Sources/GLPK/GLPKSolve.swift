@@ -144,6 +144,67 @@ public struct GLPKSearchTree {
         return glp_ios_heur_sol(tree, values) == 0
     }
 
+    /// The depth of the node being solved (0 at the root), or nil when there is none.
+    public var currentLevel: Int? {
+        let node = glp_ios_curr_node(tree)
+        return node == 0 ? nil : Int(glp_ios_node_level(tree, node))
+    }
+
+    /// The objective of the current node's relaxation (with the cuts added so far).
+    public var nodeObjective: Double { glp_get_obj_val(glp_ios_get_prob(tree)) }
+
+    /// Rows of the problem being searched, cuts included.
+    public var rowCount: Int { Int(glp_get_num_rows(glp_ios_get_prob(tree))) }
+
+    /// Adds at most `limit` Gomory mixed-integer cuts from the current node's optimal basis to the
+    /// local cut pool (GLPK's own generator, `glp_gmi_gen`, the one its built-in round calls at most
+    /// seven times a node). Only in the cut-generation event, with an optimal basis whose
+    /// factorisation exists (GLPK aborts otherwise); returns how many it added.
+    @discardableResult
+    public func addGomoryCuts(atMost limit: Int) -> Int {
+        guard event == .cutGeneration, limit > 0, let p = glp_ios_get_prob(tree) else { return 0 }
+        let n = glp_get_num_cols(p)
+        guard n > 0, glp_bf_exists(p) != 0, glp_get_prim_stat(p) == GLP_FEAS, glp_get_dual_stat(p) == GLP_FEAS else { return 0 }
+        guard let pool = glp_create_prob() else { return 0 }
+        defer { glp_delete_prob(pool) }
+        glp_add_cols(pool, n)
+        let made = glp_gmi_gen(p, pool, Int32(clamping: limit))
+        guard made > 0 else { return 0 }
+        var indices = [Int32](repeating: 0, count: Int(n) + 1)
+        var values = [Double](repeating: 0, count: Int(n) + 1)
+        var added = 0
+        for i in 1...made {
+            let length = glp_get_mat_row(pool, i, &indices, &values)
+            guard length > 0 else { continue }
+            glp_ios_add_row(tree, nil, GLP_RF_GMI, 0, length, indices, values, GLP_LO, glp_get_row_lb(pool, i))
+            added += 1
+        }
+        return added
+    }
+
+    /// The rows from `first` (1-based) on that the current node's relaxation holds at a bound
+    /// (non-basic: the cuts that bind, when `first` is past the model's own rows): each with its
+    /// columns (1-based), coefficients and bounds (nil: none on that side).
+    public func bindingRows(from first: Int) -> [(columns: [Int], coefficients: [Double], lower: Double?, upper: Double?, kind: Int)] {
+        guard let p = glp_ios_get_prob(tree), first >= 1 else { return [] }
+        let m = Int(glp_get_num_rows(p)), n = Int(glp_get_num_cols(p))
+        guard first <= m else { return [] }
+        var indices = [Int32](repeating: 0, count: n + 1)
+        var values = [Double](repeating: 0, count: n + 1)
+        var rows: [(columns: [Int], coefficients: [Double], lower: Double?, upper: Double?, kind: Int)] = []
+        for i in Int32(first)...Int32(m) where glp_get_row_stat(p, i) != GLP_BS {
+            let length = Int(glp_get_mat_row(p, i, &indices, &values))
+            guard length > 0 else { continue }
+            let type = glp_get_row_type(p, i)
+            let lower = type == GLP_LO || type == GLP_DB || type == GLP_FX ? glp_get_row_lb(p, i) : nil
+            let upper = type == GLP_UP || type == GLP_DB || type == GLP_FX ? glp_get_row_ub(p, i) : nil
+            var attr = glp_attr()
+            glp_ios_row_attr(tree, i, &attr)
+            rows.append((indices[1...length].map { Int($0) }, Array(values[1...length]), lower, upper, Int(attr.klass)))
+        }
+        return rows
+    }
+
     /// Asks GLPK to stop the search after this callback.
     public func terminate() { glp_ios_terminate(tree) }
 

@@ -25,6 +25,10 @@ public struct ConstraintDefinition: Sendable {
     public var terms: [(variable: Variable, coefficient: Double)]
     public var lower: Double?
     public var upper: Double?
+
+    public init(name: String, terms: [(variable: Variable, coefficient: Double)], lower: Double?, upper: Double?) {
+        self.name = name; self.terms = terms; self.lower = lower; self.upper = upper
+    }
 }
 
 public enum ObjectiveSense: Sendable { case minimize, maximize }
@@ -220,5 +224,43 @@ public struct Model: Sendable {
         let merged = e.merged()
         for t in merged { try checkFinite(t.coefficient, "the merged coefficient of '\(variables[t.variable.index].name)' in \(what)") }
         return merged
+    }
+}
+
+extension Model {
+    /// A cut as a solver made it, made safe to add as a row of this model: the floating-point dust
+    /// of its arithmetic (coefficients below a millionth of its largest, and coefficients within
+    /// 1e-9 of a whole number) taken out with its side moved by the most it could weigh within the
+    /// variables' bounds, so that the row stays valid wherever the cut was; nil when a term to take
+    /// out has an unbounded variable. (Rows with such dust left GLPK's bases ill-conditioned and its
+    /// proofs wrong: a 30-person week whose root cuts held 2.2e-16 next to 1 was "proved" at 41872,
+    /// its optimum being 41868.)
+    public func cleanCut(named name: String, terms: [(variable: Variable, coefficient: Double)], lower: Double?,
+                         upper: Double?) -> ConstraintDefinition? {
+        guard (lower == nil) != (upper == nil) else { return nil }
+        let largest = terms.reduce(0) { max($0, abs($1.coefficient)) }
+        guard largest > 0, largest.isFinite else { return nil }
+        var kept: [(variable: Variable, coefficient: Double)] = []
+        var slack = 0.0 // how far the side must move, in the row's favour
+        for t in terms {
+            let v = variables[t.variable.index]
+            var a = t.coefficient, dropped = 0.0
+            let whole = a.rounded()
+            if abs(a) < 1e-6 * largest {
+                dropped = a; a = 0
+            } else if whole != 0, abs(a - whole) <= 1e-9 * max(1, abs(whole)) {
+                dropped = a - whole; a = whole
+            }
+            if dropped != 0 {
+                guard let lo = v.lower, let up = v.upper else { return nil }
+                slack += abs(dropped) * max(abs(lo), abs(up))
+            }
+            if a != 0 { kept.append((t.variable, a)) }
+        }
+        guard !kept.isEmpty else { return nil }
+        let side = (lower ?? upper)!
+        let margin = slack + 1e-9 * max(1, abs(side))
+        return ConstraintDefinition(name: name, terms: kept.sorted { $0.variable.index < $1.variable.index },
+                                    lower: lower.map { $0 - margin }, upper: upper.map { $0 + margin })
     }
 }

@@ -56,6 +56,15 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool?
     /// Cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool = true
+    /// Rounds of Gomory mixed-integer cuts at the root beyond the solver's own (GLPK makes at most
+    /// seven), until a round moves the relaxation by almost nothing three times in a row; 0 = the
+    /// solver's own only. Needs `cuts`. Many more rounds than GLPK's close most of the gap on
+    /// rostering weeks (measured: a 16-person week's root from 12859 to 14450 against an optimum
+    /// of 14806, where GLPK's own rounds stop near 12900).
+    public var rootGomoryRounds = 0
+    /// Return the cuts that bind at the root's last relaxation (`SolveResult.rootCuts`), for a later
+    /// search on the same model to start from (a MIP solved without presolve only).
+    public var keepsRootCuts = false
     /// Dive from the LP relaxation for a first integer point before branching (a MIP only; it needs
     /// the MIP presolver off; with a hint, the better of the two starts the search).
     public var dive: Bool = true
@@ -103,6 +112,14 @@ public enum Limit: Sendable, Equatable {
     case interruption
 }
 
+/// Cut rounds at the root: how many, and the relaxation's objective before the first and after the last.
+public struct RootCutRounds: Sendable, Equatable {
+    public var rounds: Int
+    public var before: Double
+    public var after: Double
+    public init(rounds: Int, before: Double, after: Double) { self.rounds = rounds; self.before = before; self.after = after }
+}
+
 public struct SolveStatistics: Sendable, Equatable {
     public var seconds: Double = 0
     public var simplexIterations: Int = 0
@@ -119,6 +136,8 @@ public struct SolveStatistics: Sendable, Equatable {
     /// Seconds from the start of the solve to the end of the root relaxation (loading included),
     /// when one was solved before branching.
     public var rootSeconds: Double?
+    /// The root relaxation before and after the extra Gomory rounds, and how many rounds were made.
+    public var rootGomory: RootCutRounds?
 
     public init() {}
     /// No work done yet on the model: its size only.
@@ -148,6 +167,9 @@ public struct SolveResult: Sendable {
     public var duals: [Double]?
     public var reducedCosts: [Double]?
     public var statistics: SolveStatistics
+    /// With `SolveOptions.keepsRootCuts`: the cuts that bound the root's relaxation when the search
+    /// left the root, valid for every integer point of the model.
+    public var rootCuts: [ConstraintDefinition] = []
 
     public init(termination: Termination, solution: Solution?, bound: Double?, duals: [Double]? = nil,
                 reducedCosts: [Double]? = nil, statistics: SolveStatistics) {
@@ -225,8 +247,16 @@ public final class IncumbentBoard: Sendable {
     private let best = Mutex<Entry?>(nil)
     private let finishedFlag = Mutex(false)
     private let root = Mutex<(values: [Double], strength: Int, generation: Int)?>(nil)
+    private let admits: (@Sendable ([Double]) -> Bool)?
+    private let refusedPoints = Mutex<[String]>([])
 
-    public init() {}
+    /// `admitting`: the test every posted point must pass (the model's rows and bounds), so that a
+    /// search never takes a point another one got wrong as its incumbent: GLPK prunes every node
+    /// above an incumbent it is offered without checking its rows.
+    public init(admitting admits: (@Sendable ([Double]) -> Bool)? = nil) { self.admits = admits }
+
+    /// The sources of the points refused by the test, in order (none: every point passed).
+    public var refused: [String] { refusedPoints.withLock { $0 } }
 
     public var entry: Entry? { best.withLock { $0 } }
 
@@ -248,7 +278,12 @@ public final class IncumbentBoard: Sendable {
     /// Keeps the point if it beats the one held (minimising); returns whether it did.
     @discardableResult
     public func post(_ values: [Double], objective: Double, source: String) -> Bool {
-        best.withLock { held in
+        guard best.withLock({ $0 == nil || objective < $0!.objective - 1e-9 }) else { return false }
+        if let admits, !admits(values) {
+            refusedPoints.withLock { $0.append(source) }
+            return false
+        }
+        return best.withLock { held in
             guard held == nil || objective < held!.objective - 1e-9 else { return false }
             held = Entry(values: values, objective: objective, source: source)
             return true

@@ -17,11 +17,14 @@ public struct GLPKSolver: Solver {
         let start = clock.now
         var stats = SolveStatistics(model)
         func elapsed() -> Double { (clock.now - start).seconds }
+        var rootCuts: [ConstraintDefinition] = []
         func finish(_ termination: Termination, _ solution: Solution? = nil, bound: Double? = nil,
                     duals: [Double]? = nil, reducedCosts: [Double]? = nil) -> SolveResult {
             stats.seconds = elapsed()
-            return SolveResult(termination: termination, solution: solution, bound: bound, duals: duals,
-                               reducedCosts: reducedCosts, statistics: stats)
+            var result = SolveResult(termination: termination, solution: solution, bound: bound, duals: duals,
+                                     reducedCosts: reducedCosts, statistics: stats)
+            result.rootCuts = rootCuts
+            return result
         }
         guard options.timeLimit.isFinite, options.timeLimit > 0 else {
             return finish(.solverFailure("the time limit must be a positive number of seconds, not \(options.timeLimit)"))
@@ -72,10 +75,16 @@ public struct GLPKSolver: Solver {
         }
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
         var firstIsHint = firstIncumbent != nil
+        // GLPK takes an offered point without checking its rows, and then prunes every node above it:
+        // only a point the model admits is offered.
+        if let point = firstIncumbent, !model.isFeasible(Array(point.dropFirst())) {
+            options.log?("the hint's completion breaks a row of the model: not offered")
+            firstIncumbent = nil
+        }
         if diving && !presolve {
             // The dive's point, or the hint's when that is better.
             var dive = Dive(model: model, remainingMilliseconds: remainingMilliseconds)
-            if let dived = dive.run(from: problem) {
+            if let dived = dive.run(from: problem), model.isFeasible(Array(dived.dropFirst())) {
                 let objective = model.objectiveValue(Array(dived.dropFirst()))
                 stats.diveObjective = objective
                 if firstIncumbent.map({ objective < model.objectiveValue(Array($0.dropFirst())) }) ?? true {
@@ -122,6 +131,10 @@ public struct GLPKSolver: Solver {
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes
         stats.hintAccepted = search.hintAccepted && firstIsHint
+        rootCuts = search.rootCuts ?? []
+        if let before = search.firstRootObjective, let after = search.rootObjective {
+            stats.rootGomory = RootCutRounds(rounds: search.rootGomoryRounds, before: before, after: after)
+        }
         let status = problem.integerStatus
         var solution: Solution?
         if status == .optimal || status == .feasible {
@@ -130,6 +143,10 @@ public struct GLPKSolver: Solver {
             var values = Array(problem.integerColumnValues.dropFirst())
             for (j, v) in model.variables.enumerated() where v.kind != .continuous { values[j] = values[j].rounded() }
             solution = Solution(values: values, objective: model.objectiveValue(values))
+        }
+        if let point = solution?.values, !model.isFeasible(point) {
+            // Whatever GLPK proved from it is no proof.
+            return finish(.solverFailure("branch-and-cut's integer point breaks a row of the model"))
         }
         switch code {
         case .ok where status == .optimal:
@@ -241,6 +258,17 @@ private final class SearchState {
     var interrupted = false
     var hintAccepted = false
     var lastReport = -1.0
+    /// The extra Gomory rounds at the root: how many were made, the relaxation before the first and
+    /// at the last, how many rounds in a row moved it by almost nothing, and the rows before them.
+    var rootGomoryRounds = 0
+    var rootObjective: Double?
+    var firstRootObjective: Double?
+    var rootStalls = 0
+    var rowsBefore = 0
+    /// The cuts binding at the root when the search left it (`SolveOptions.keepsRootCuts`).
+    var rootCuts: [ConstraintDefinition]?
+    var leftRoot = false
+    let model: Model
 
     /// Column count, integer columns (0-based) and the objective, for points posted to a board.
     let columns: Int
@@ -252,6 +280,7 @@ private final class SearchState {
         columns = model.variables.count
         integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }
         objectiveValue = { model.objectiveValue($0) }
+        self.model = model
         minimize = model.sense == .minimize
         constant = model.objectiveConstant
         self.firstIncumbent = firstIncumbent
@@ -281,8 +310,43 @@ private final class SearchState {
         }
     }
 
+    /// At the root's cut event: another round of Gomory cuts, unless the rounds are done, the last
+    /// three moved the relaxation by less than GLPK's own threshold (1e-4 relative), or the cuts
+    /// already number as many as GLPK allows itself (the columns, at least 1000).
+    private func rootGomory(_ tree: GLPKSearchTree) {
+        let objective = tree.nodeObjective
+        if let last = rootObjective {
+            rootStalls = abs(objective - last) < 1e-4 * (1 + abs(last)) ? rootStalls + 1 : 0
+        } else {
+            rowsBefore = tree.rowCount
+            firstRootObjective = objective
+        }
+        rootObjective = objective
+        guard rootGomoryRounds < options.rootGomoryRounds, rootStalls < 3,
+              tree.rowCount - rowsBefore < max(columns, 1000) else { return }
+        if tree.addGomoryCuts(atMost: 50) > 0 { rootGomoryRounds += 1 }
+    }
+
+    /// GLPK's classes of cuts (`GLP_RF_GMI` …), as the kept cuts' names say them.
+    static let cutClasses = [1: "gomory", 2: "mir", 3: "cover", 4: "clique"]
+
+    /// Keeps the cuts binding at the root: after each of its rounds (GLPK's own clock may end the
+    /// search without a callback) and at a roster found there, the last time as the search leaves
+    /// it (its first branch).
+    private func keepRootCuts(_ tree: GLPKSearchTree) {
+        guard options.keepsRootCuts, !leftRoot, tree.currentLevel == 0, tree.columnCount == columns else { return }
+        let rows = tree.bindingRows(from: model.constraints.count + 1)
+        rootCuts = rows.enumerated().compactMap { k, row in
+            model.cleanCut(named: "root_cut[\(k + 1),\(Self.cutClasses[row.kind] ?? "other")]", terms: zip(row.columns, row.coefficients).map { (model.variable($0 - 1), $1) },
+                           lower: row.lower, upper: row.upper)
+        }
+    }
+
     func observe(_ tree: GLPKSearchTree) {
         let event = tree.event
+        if event == .cutGeneration || event == .branching || event == .betterSolution { keepRootCuts(tree) }
+        if event == .branching { leftRoot = true }
+        if event == .cutGeneration, options.cuts, options.rootGomoryRounds > 0, tree.currentLevel == 0 { rootGomory(tree) }
         if event == .branching && !priorityClasses.isEmpty { branchByPriority(tree) }
         if event == .heuristic, let values = firstIncumbent {
             firstIncumbent = nil

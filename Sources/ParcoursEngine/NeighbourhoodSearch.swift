@@ -269,6 +269,10 @@ struct NeighbourhoodSearch: Sendable {
             return Outcome(values: point, objective: objective, proved: proved, work: work)
         }
         let values = sub.expand(solution.values, into: point)
+        guard built.model.isFeasible(values) else {
+            options.log?("a neighbourhood's roster breaks a row of the whole week: dropped")
+            return Outcome(values: point, objective: objective, proved: false, work: work)
+        }
         return Outcome(values: values, objective: built.model.objectiveValue(values), proved: proved, work: work)
     }
 

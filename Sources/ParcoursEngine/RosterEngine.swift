@@ -107,7 +107,8 @@ public struct RosterEngine: Sendable {
     /// reported so far), and the worker is asked to stop; it ends in the background.
     private func searchWithinTheLimit(_ built: RosterModel, options: EngineOptions, elapsed: () -> Double) -> (SolveResult, Solution?) {
         let deadline = ContinuousClock.now + .seconds(max(0, options.timeLimit - elapsed()))
-        let board = IncumbentBoard()
+        let model = built.model
+        let board = IncumbentBoard(admitting: { model.isFeasible($0) })
         let merged = ProgressMerger(options.progress, offset: elapsed())
         let stop = Interruption(following: options.interruption)
         var inner = options
@@ -139,6 +140,7 @@ public struct RosterEngine: Sendable {
         solveOptions.objectiveStep = built.objectiveStep
         solveOptions.nodeLimit = options.nodeLimit
         solveOptions.branchingPriority = built.branchingPriority
+        solveOptions.rootGomoryRounds = Self.rootGomoryRounds
         solveOptions.progress = { p in merged.report(incumbent: p.incumbent, bound: p.bound, nodes: p.nodes) }
         solveOptions.log = options.log
         solveOptions.interruption = options.interruption
@@ -222,7 +224,10 @@ public struct RosterEngine: Sendable {
             // neighbourhood search from the best roster so far.
             solveOptions.timeLimit = remaining()
             solveOptions.nodeLimit = options.nodeLimit ?? 1000
+            solveOptions.keepsRootCuts = true
             result = branchAndCut(solveOptions)
+            solveOptions.keepsRootCuts = false
+            let rootCuts = result.rootCuts
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
                 let decomposition = participantBound(also: [result.solution?.values])
@@ -240,7 +245,7 @@ public struct RosterEngine: Sendable {
                         again.timeLimit = remaining()
                         again.knownBound = known
                         again.hint = model.hint(from: board.entry!.values)
-                        let r = branchAndCut(again, cuts: decomposition.cuts)
+                        let r = branchAndCut(again, cuts: decomposition.cuts + rootCuts)
                         if let solution = r.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
                         if r.termination == .optimal { result = r }
                         known = tighter(known, r.bound, minimize: true)
@@ -272,9 +277,11 @@ public struct RosterEngine: Sendable {
                     }
                     // Nothing here needs a work limit's reproducibility: the faster relaxation.
                     tree.longStepRelaxation = true
+                    tree.keepsRootCuts = true
                     var r = branchAndCut(tree)
                     options.log?("first branch-and-cut: root relaxation \(r.statistics.rootSeconds.map { JSON.number($0) } ?? "-") s, "
-                                 + "\(JSON.number(r.statistics.seconds)) s in all, \(r.termination)")
+                                 + "\(JSON.number(r.statistics.seconds)) s in all, \(r.termination)"
+                                 + (r.statistics.rootGomory.map { ", \($0.rounds) Gomory rounds at the root: \(JSON.number($0.before)) → \(JSON.number($0.after))" } ?? ""))
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
                         let decomposition = participantBound(also: [r.solution?.values])
@@ -294,6 +301,7 @@ public struct RosterEngine: Sendable {
                             tree.knownBound = tighter(bound, r.bound, minimize: true)
                             tree.timeLimit = remaining()
                             tree.treeTimeLimit = nil
+                            tree.keepsRootCuts = false
                             tree.treeRootMultiple = nil
                             // Pseudo-costs start by solving two relaxations per fractional
                             // variable without looking at the clock (measured: 10 s of a 12 s rest
@@ -303,7 +311,8 @@ public struct RosterEngine: Sendable {
                             // weeks the other rule left open after 30 s.)
                             let root = r.statistics.rootSeconds ?? .infinity
                             tree.quickBranching = root > Self.pseudoCostRootShare * remaining()
-                            let again = branchAndCut(tree, cuts: decomposition.cuts)
+                            // The first tree's root cuts: the second starts where its root ended.
+                            let again = branchAndCut(tree, cuts: decomposition.cuts + r.rootCuts)
                             r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
                                             bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
                         }
@@ -324,6 +333,9 @@ public struct RosterEngine: Sendable {
             solveOptions.hint = model.hint(from: improved)
             result = branchAndCut(solveOptions)
         }
+        if !board.refused.isEmpty {
+            options.log?("points that break a row of the model, refused: \(board.refused.joined(separator: ", "))")
+        }
         var best = result.solution
         if let entry = board.entry, entry.objective < (best?.objective ?? .infinity) - 1e-9 {
             best = Solution(values: entry.values, objective: entry.objective)
@@ -343,6 +355,9 @@ public struct RosterEngine: Sendable {
 
     /// The first tree's time in root relaxations' times (see `SolveOptions.treeRootMultiple`).
     static let firstTreeRootMultiple = 10.0
+    /// Gomory rounds at the whole week's root beyond GLPK's seven (they stop sooner when three in a
+    /// row move the relaxation by almost nothing).
+    static let rootGomoryRounds = 40
 
     /// Column-generation rounds of the decomposition bound at most (it converges in 15–100 on
     /// 12–60-person weeks).

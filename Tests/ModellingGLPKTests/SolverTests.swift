@@ -401,3 +401,68 @@ private func marketShare() throws -> Model {
     #expect(abs(try #require(r.duals?.first) - 0.0001) < 1e-12)
     #expect(abs(try #require(r.reducedCosts?.first) - (1 - 1e-8)) < 1e-12)
 }
+
+/// max 5.5a + 4.25b + 3.1c + 6.3d + 2.2e + 7.7f over three knapsack rows (fractional values, so
+/// that no rounding of an integral objective closes the root): small enough to list every point.
+private func twoKnapsacks() throws -> Model {
+    var m = Model(name: "two-knapsacks")
+    let v = try ["a", "b", "c", "d", "e", "f"].map { try m.addBinary($0) }
+    try m.add(LinearExpression(sum: zip(v, [3.0, 4, 2, 5, 1, 6])) <= 10, name: "first")
+    try m.add(LinearExpression(sum: zip(v, [2.0, 1, 3, 1, 4, 2])) <= 7, name: "second")
+    try m.add(LinearExpression(sum: zip(v, [5.0, 3, 4, 2, 3, 3])) <= 9, name: "third")
+    try m.maximize(LinearExpression(sum: zip(v, [5.5, 4.25, 3.1, 6.3, 2.2, 7.7])))
+    return m
+}
+
+@Test func rootGomoryRoundsMoveTheRootRelaxationAndKeepTheOptimum() throws {
+    let m = try knapsack()
+    var options = SolveOptions()
+    options.rootGomoryRounds = 10
+    let r = solver.solve(m, options: options)
+    #expect(r.objective == 21)
+    #expect(r.termination == .optimal)
+    let root = try #require(r.statistics.rootGomory)
+    #expect(root.before == 22) // the relaxation: items 2 and 3, and a fifth of item 1
+    #expect(root.after < 22 - 1e-6 && root.after >= 21 - 1e-9)
+    #expect(root.rounds >= 1)
+    // Without them, nothing is reported; without cuts at all, none are made.
+    #expect(solver.solve(m, options: SolveOptions()).statistics.rootGomory == nil)
+    options.cuts = false
+    #expect(solver.solve(m, options: options).statistics.rootGomory == nil)
+}
+
+@Test func theRootCutsKeptHoldForEveryIntegerPointOfTheModel() throws {
+    let m = try twoKnapsacks()
+    var options = SolveOptions()
+    options.rootGomoryRounds = 10
+    options.keepsRootCuts = true
+    let r = solver.solve(m, options: options)
+    let cuts = r.rootCuts
+    #expect(!cuts.isEmpty)
+    var feasible = 0
+    for code in 0..<64 {
+        let point = (0..<6).map { Double((code >> $0) & 1) }
+        guard m.isFeasible(point) else { continue }
+        feasible += 1
+        #expect(m.adding(cuts).isFeasible(point), "a root cut removes \(point)")
+    }
+    #expect(feasible > 10)
+    // The same optimum with the cuts as rows of the model.
+    #expect(solver.solve(m.adding(cuts), options: SolveOptions()).objective == r.objective)
+    // Not asked, not kept.
+    #expect(solver.solve(m, options: SolveOptions()).rootCuts.isEmpty)
+}
+
+@Test func aBoardWithATestRefusesThePointsThatFailIt() throws {
+    let m = try knapsack()
+    let board = IncumbentBoard(admitting: { m.isFeasible($0) })
+    // Items 1 and 2 weigh 11 > 10: refused, however good.
+    #expect(!board.post([1, 1, 0, 0], objective: -23, source: "a wrong search"))
+    #expect(board.entry == nil)
+    #expect(board.refused == ["a wrong search"])
+    #expect(board.post([0, 1, 0, 1], objective: -21, source: "a right one"))
+    #expect(board.entry?.source == "a right one")
+    // Not better than the one held: not even tested.
+    #expect(!board.post([1, 1, 1, 1], objective: -20, source: "worse"))
+    #expect(board.refused == ["a wrong search"])
+}
