@@ -29,16 +29,9 @@ public struct GLPKSolver: Solver {
         guard options.timeLimit.isFinite, options.timeLimit > 0 else {
             return finish(.solverFailure("the time limit must be a positive number of seconds, not \(options.timeLimit)"))
         }
-        let isMIP = model.integerVariableCount > 0
-        // GLPK reads whole objective coefficients as an objective that moves in whole steps, and
-        // rounds every node's bound up to the next one (ios_round_bound): a node within a step of the
-        // incumbent is pruned. The week's objective moves in steps of `objectiveStep`, so GLPK is given
-        // it in those steps (every value it reports is scaled back).
-        let objectiveScale = isMIP ? Self.wholeStepScale(model, step: options.objectiveStep) : 1
-        if objectiveScale != 1 { options.log?("objective given to GLPK in whole steps of \(objectiveScale)") }
         let problem: GLPKProblem
         do {
-            problem = try load(model, objectiveScale: objectiveScale)
+            problem = try load(model)
             problem.scale()
         } catch {
             return finish(.solverFailure(error.description))
@@ -49,6 +42,7 @@ public struct GLPKSolver: Solver {
         func remainingMilliseconds() -> Int { Int(min(1e9, max(1, (limit - elapsed()) * 1000))) }
         let log = options.log.map { handler in { (line: String) in handler(line) } }
 
+        let isMIP = model.integerVariableCount > 0
         let diving = isMIP && options.dive
         let presolve = options.presolve ?? (options.hint.isEmpty && !diving && options.board == nil)
         var rootSeconds = 0.0
@@ -62,7 +56,7 @@ public struct GLPKSolver: Solver {
             if let stopped = simplexTermination(code, problem.basicStatus, dualInfeasibleIsUnbounded: isMIP) { return finish(stopped) }
             if isMIP, let board = options.board {
                 board.postRelaxation(Array(problem.basicColumnValues.dropFirst()))
-                options.progress?(SolveProgress(incumbent: nil, bound: problem.basicObjective * objectiveScale, seconds: elapsed(), nodes: 0))
+                options.progress?(SolveProgress(incumbent: nil, bound: problem.basicObjective, seconds: elapsed(), nodes: 0))
             }
             if !isMIP {
                 let values = Array(problem.basicColumnValues.dropFirst())
@@ -111,12 +105,11 @@ public struct GLPKSolver: Solver {
             stats.simplexIterations = problem.simplexIterations
             let point = firstIncumbent.map { Array($0.dropFirst()) }
             return finish(.limitReached(.time), point.map { Solution(values: $0, objective: model.objectiveValue($0)) },
-                          bound: tighter(problem.basicObjective * objectiveScale, options.knownBound, minimize: model.sense == .minimize))
+                          bound: tighter(problem.basicObjective, options.knownBound, minimize: model.sense == .minimize))
         }
         var treeOptions = options
         treeOptions.timeLimit = limit
-        let search = SearchState(model: model, options: treeOptions, firstIncumbent: firstIncumbent, objectiveScale: objectiveScale,
-                                 elapsed: elapsed)
+        let search = SearchState(model: model, options: treeOptions, firstIncumbent: firstIncumbent, elapsed: elapsed)
         if !presolve { search.prioritise(options.branchingPriority) }
         var parameters = GLPKIntegerParameters()
         parameters.timeLimitMilliseconds = remainingMilliseconds()
@@ -207,7 +200,7 @@ public struct GLPKSolver: Solver {
 
     /// Builds the GLPK problem for a model (every argument was checked when the model was built,
     /// and is checked again by the GLPK layer).
-    func load(_ model: Model, objectiveScale: Double = 1) throws(GLPKError) -> GLPKProblem {
+    func load(_ model: Model) throws(GLPKError) -> GLPKProblem {
         let problem = try GLPKProblem()
         problem.setMinimize(model.sense == .minimize)
         if !model.variables.isEmpty {
@@ -232,23 +225,11 @@ public struct GLPKSolver: Solver {
             try problem.setRowBounds(i, .between(c.lower, c.upper))
             try problem.setRow(i, columns: c.terms.map { $0.variable.index + 1 }, coefficients: c.terms.map(\.coefficient))
         }
-        try problem.setObjectiveCoefficient(0, model.objectiveConstant / objectiveScale)
+        try problem.setObjectiveCoefficient(0, model.objectiveConstant)
         for t in model.objective {
-            try problem.setObjectiveCoefficient(t.variable.index + 1, objectiveScale == 1 ? t.coefficient : (t.coefficient / objectiveScale).rounded())
+            try problem.setObjectiveCoefficient(t.variable.index + 1, t.coefficient)
         }
         return problem
-    }
-
-    /// `step` when every objective coefficient is a whole multiple of it (within 1e-9) on an
-    /// integer variable, so that the objective divided by it has whole coefficients; else 1.
-    static func wholeStepScale(_ model: Model, step: Double?) -> Double {
-        guard let step, step > 0, step.isFinite, step != 1 else { return 1 }
-        for t in model.objective where t.coefficient != 0 {
-            let k = t.coefficient / step
-            guard model.variables[t.variable.index].kind != .continuous, abs(k) <= Double(Int32.max),
-                  abs(k - k.rounded()) <= 1e-9 * max(1, abs(k)) else { return 1 }
-        }
-        return step
     }
 
     /// Writes the model in CPLEX LP format (through GLPK's writer).
@@ -294,11 +275,7 @@ private final class SearchState {
     let integerColumns: [Int]
     let objectiveValue: ([Double]) -> Double
 
-    /// GLPK's objective is the model's divided by this (`GLPKSolver.wholeStepScale`).
-    let objectiveScale: Double
-
-    init(model: Model, options: SolveOptions, firstIncumbent: [Double]?, objectiveScale: Double, elapsed: @escaping () -> Double) {
-        self.objectiveScale = objectiveScale
+    init(model: Model, options: SolveOptions, firstIncumbent: [Double]?, elapsed: @escaping () -> Double) {
         self.options = options
         columns = model.variables.count
         integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }
@@ -337,7 +314,7 @@ private final class SearchState {
     /// three moved the relaxation by less than GLPK's own threshold (1e-4 relative), or the cuts
     /// already number as many as GLPK allows itself (the columns, at least 1000).
     private func rootGomory(_ tree: GLPKSearchTree) {
-        let objective = tree.nodeObjective * objectiveScale
+        let objective = tree.nodeObjective
         if let last = rootObjective {
             rootStalls = abs(objective - last) < 1e-4 * (1 + abs(last)) ? rootStalls + 1 : 0
         } else {
@@ -375,7 +352,7 @@ private final class SearchState {
             firstIncumbent = nil
             hintAccepted = tree.offer(values)
         } else if event == .heuristic, let board = options.board, let entry = board.entry,
-                  entry.objective < (tree.incumbent.map { $0 * objectiveScale } ?? .infinity) - 1e-9, entry.values.count == columns {
+                  entry.objective < (tree.incumbent ?? .infinity) - 1e-9, entry.values.count == columns {
             _ = tree.offer([0] + entry.values)
         }
         if event == .betterSolution, let board = options.board, let values = tree.incumbentValues, values.count == columns + 1 {
@@ -383,10 +360,10 @@ private final class SearchState {
             for j in integerColumns { point[j] = point[j].rounded() }
             board.post(point, objective: objectiveValue(point), source: "branch-and-cut")
         }
-        if let b = tree.bestBound { bound = b * objectiveScale }
+        if let b = tree.bestBound { bound = b }
         bound = tighter(bound, options.knownBound, minimize: minimize)
         nodes = max(nodes, tree.nodeCounts.created)
-        let incumbent = tree.incumbent.map { $0 * objectiveScale }
+        let incumbent = tree.incumbent
         let now = elapsed()
         if let progress = options.progress, event == .betterSolution || now - lastReport >= 0.5 {
             lastReport = now

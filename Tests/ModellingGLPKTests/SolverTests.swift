@@ -4,7 +4,6 @@ import Testing
 @testable import Modelling
 import GLPK
 import ModellingGLPK
-import Synchronization
 
 private let solver = GLPKSolver()
 
@@ -466,29 +465,4 @@ private func twoKnapsacks() throws -> Model {
     // Not better than the one held: not even tested.
     #expect(!board.post([1, 1, 1, 1], objective: -20, source: "worse"))
     #expect(board.refused == ["a wrong search"])
-}
-
-/// min −(0.75x + 0.5y + 1.25z) with at most two of three: −2 (x and z). Its objective moves in
-/// steps of 0.25, so GLPK is given −(3x + 2y + 5z) and every value it reports is scaled back.
-@Test func anObjectiveInWholeStepsGivesTheSameOptimumAndBound() throws {
-    var m = Model(name: "steps")
-    let x = try m.addBinary("x"), y = try m.addBinary("y"), z = try m.addBinary("z")
-    try m.add(x + y + z <= 2, name: "two")
-    try m.minimize(-0.75 * x - 0.5 * y - 1.25 * z)
-    let lines = Mutex<[String]>([])
-    var options = SolveOptions()
-    options.objectiveStep = 0.25
-    options.log = { line in lines.withLock { $0.append(line) } }
-    let r = solver.solve(m, options: options)
-    #expect(r.termination == .optimal)
-    #expect(r.objective == -2)
-    #expect(r.bound == -2)
-    #expect(lines.withLock { $0 }.contains("objective given to GLPK in whole steps of 0.25"))
-    // A cost on a continuous variable: the objective has no whole steps; nothing is scaled.
-    let w = try m.addVariable("w", lower: 0, upper: 1)
-    try m.minimize(-0.75 * x - 0.5 * y - 1.25 * z + 0.25 * w)
-    lines.withLock { $0 = [] }
-    let plain = solver.solve(m, options: options)
-    #expect(plain.objective == -2)
-    #expect(!lines.withLock { $0 }.contains { $0.hasPrefix("objective given to GLPK") })
 }
