@@ -260,63 +260,55 @@ public final class History: Sendable {
 
     /// Every published week, oldest first.
     public func weeks() throws(HistoryError) -> [PublishedWeek] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT w.start, w.scenario, w.status, w.objective,
-                           (SELECT COUNT(*) FROM assignment a WHERE a.week = w.start) AS assignments,
-                           (SELECT COUNT(*) FROM participantWeek p WHERE p.week = w.start) AS participants
-                    FROM week w ORDER BY w.start
-                    """).map { row in
-                    PublishedWeek(week: row["start"], scenario: row["scenario"], status: row["status"], objective: row["objective"],
-                                  assignments: row["assignments"], participants: row["participants"])
-                }
+        return try read(doing: "read the published weeks") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT w.start, w.scenario, w.status, w.objective,
+                       (SELECT COUNT(*) FROM assignment a WHERE a.week = w.start) AS assignments,
+                       (SELECT COUNT(*) FROM participantWeek p WHERE p.week = w.start) AS participants
+                FROM week w ORDER BY w.start
+                """).map { row in
+                PublishedWeek(week: row["start"], scenario: row["scenario"], status: row["status"], objective: row["objective"],
+                              assignments: row["assignments"], participants: row["participants"])
             }
-        } catch {
-            throw failure(error, doing: "read the published weeks")
         }
     }
 
     /// Each participant's published weeks (one participant's when given), participant by participant
     /// in the order of their latest scenario, each week oldest first.
     public func pathways(participant: String? = nil) throws(HistoryError) -> [ParticipantWeek] {
-        do {
-            return try queue.read { db in
-                let filter = participant == nil ? "" : "WHERE p.participant = ?"
-                let arguments: StatementArguments = participant.map { [$0] } ?? []
-                // Only the goals and trainings of the weeks asked for: one participant's when given.
-                let only = participant == nil ? "" : "WHERE participant = ? "
-                let goals = try Row.fetchAll(db, sql: "SELECT * FROM goalWeek \(only)ORDER BY week, participant, position", arguments: arguments)
-                var goalsOf: [String: [GoalWeek]] = [:]
-                for row in goals {
-                    let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
-                    goalsOf[key, default: []].append(GoalWeek(kind: GoalWeek.Kind(rawValue: row["kind"]) ?? .activity, subject: row["subject"],
-                                                              asked: row["asked"], achieved: row["achieved"],
-                                                              planHours: row["planHours"], planBy: row["planBy"]))
-                }
-                var trainingsOf: [String: [String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek \(only)ORDER BY week, participant, training", arguments: arguments) {
-                    trainingsOf["\(row["week"] as String)\u{0}\(row["participant"] as String)", default: []].append(row["training"])
-                }
-                // The participant's place in the latest week they appear in orders the list.
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT p.*, (SELECT q.position FROM participantWeek q WHERE q.participant = p.participant
-                                 ORDER BY q.week DESC LIMIT 1) AS latest
-                    FROM participantWeek p \(filter) ORDER BY latest, p.participant, p.week
-                    """, arguments: arguments)
-                return rows.map { row in
-                    let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
-                    let pathwayWeek: Int? = row["pathwayWeek"], maxHoursPerDay: Double? = row["maxHoursPerDay"]
-                    let step = pathwayWeek.flatMap { n in
-                        maxHoursPerDay.map { CapacityStep(pathwayWeek: n, maxDays: row["maxDays"], maxHoursPerDay: $0) }
-                    }
-                    return ParticipantWeek(week: row["week"], participant: row["participant"], name: row["name"], hours: row["hours"],
-                                           minimum: row["minimum"], target: row["target"], maximum: row["maximum"],
-                                           goals: goalsOf[key] ?? [], trainings: trainingsOf[key] ?? [], capacity: step)
-                }
+        return try read(doing: "read the pathways") { db in
+            let filter = participant == nil ? "" : "WHERE p.participant = ?"
+            let arguments: StatementArguments = participant.map { [$0] } ?? []
+            // Only the goals and trainings of the weeks asked for: one participant's when given.
+            let only = participant == nil ? "" : "WHERE participant = ? "
+            let goals = try Row.fetchAll(db, sql: "SELECT * FROM goalWeek \(only)ORDER BY week, participant, position", arguments: arguments)
+            var goalsOf: [String: [GoalWeek]] = [:]
+            for row in goals {
+                let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
+                goalsOf[key, default: []].append(GoalWeek(kind: GoalWeek.Kind(rawValue: row["kind"]) ?? .activity, subject: row["subject"],
+                                                          asked: row["asked"], achieved: row["achieved"],
+                                                          planHours: row["planHours"], planBy: row["planBy"]))
             }
-        } catch {
-            throw failure(error, doing: "read the pathways")
+            var trainingsOf: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM trainingWeek \(only)ORDER BY week, participant, training", arguments: arguments) {
+                trainingsOf["\(row["week"] as String)\u{0}\(row["participant"] as String)", default: []].append(row["training"])
+            }
+            // The participant's place in the latest week they appear in orders the list.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.*, (SELECT q.position FROM participantWeek q WHERE q.participant = p.participant
+                             ORDER BY q.week DESC LIMIT 1) AS latest
+                FROM participantWeek p \(filter) ORDER BY latest, p.participant, p.week
+                """, arguments: arguments)
+            return rows.map { row in
+                let key = "\(row["week"] as String)\u{0}\(row["participant"] as String)"
+                let pathwayWeek: Int? = row["pathwayWeek"], maxHoursPerDay: Double? = row["maxHoursPerDay"]
+                let step = pathwayWeek.flatMap { n in
+                    maxHoursPerDay.map { CapacityStep(pathwayWeek: n, maxDays: row["maxDays"], maxHoursPerDay: $0) }
+                }
+                return ParticipantWeek(week: row["week"], participant: row["participant"], name: row["name"], hours: row["hours"],
+                                       minimum: row["minimum"], target: row["target"], maximum: row["maximum"],
+                                       goals: goalsOf[key] ?? [], trainings: trainingsOf[key] ?? [], capacity: step)
+            }
         }
     }
 
@@ -326,37 +318,29 @@ public final class History: Sendable {
     public func hours(of participant: String, in activities: Set<String>, trainings: Set<String> = [], teaching skill: String? = nil,
                       before week: String) throws(HistoryError) -> Double {
         guard !activities.isEmpty || !trainings.isEmpty || skill != nil else { return 0 }
-        do {
-            return try queue.read { db in
-                func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
-                var places = ["(a.kind = 'activity' AND a.place IN (\(marks(activities.count))))"]
-                var values: [String] = [participant, week] + activities.sorted()
-                if !trainings.isEmpty {
-                    places.append("(a.kind = 'training' AND a.place IN (\(marks(trainings.count))))")
-                    values += trainings.sorted()
-                }
-                if let skill {
-                    places.append("(a.kind = 'training' AND EXISTS (SELECT 1 FROM taught t WHERE t.week = a.week AND t.training = a.place AND t.skill = ?))")
-                    values.append(skill)
-                }
-                // Each assignment is one period: counted once, whichever way it qualifies.
-                return try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(a.hours), 0) FROM assignment a WHERE a.participant = ? AND a.week < ? "
-                                           + "AND (\(places.joined(separator: " OR ")))", arguments: StatementArguments(values)) ?? 0
+        return try read(doing: "read the hours of '\(participant)'") { db in
+            func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+            var places = ["(a.kind = 'activity' AND a.place IN (\(marks(activities.count))))"]
+            var values: [String] = [participant, week] + activities.sorted()
+            if !trainings.isEmpty {
+                places.append("(a.kind = 'training' AND a.place IN (\(marks(trainings.count))))")
+                values += trainings.sorted()
             }
-        } catch {
-            throw failure(error, doing: "read the hours of '\(participant)'")
+            if let skill {
+                places.append("(a.kind = 'training' AND EXISTS (SELECT 1 FROM taught t WHERE t.week = a.week AND t.training = a.place AND t.skill = ?))")
+                values.append(skill)
+            }
+            // Each assignment is one period: counted once, whichever way it qualifies.
+            return try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(a.hours), 0) FROM assignment a WHERE a.participant = ? AND a.week < ? "
+                                       + "AND (\(places.joined(separator: " OR ")))", arguments: StatementArguments(values)) ?? 0
         }
     }
 
     /// The first week published before `week` in which the participant attended the training (nil: none).
     public func attended(_ participant: String, training: String, before week: String) throws(HistoryError) -> String? {
-        do {
-            return try queue.read { db in
-                try String.fetchOne(db, sql: "SELECT MIN(week) FROM trainingWeek WHERE participant = ? AND training = ? AND week < ?",
-                                    arguments: [participant, training, week])
-            }
-        } catch {
-            throw failure(error, doing: "read the trainings of '\(participant)'")
+        return try read(doing: "read the trainings of '\(participant)'") { db in
+            try String.fetchOne(db, sql: "SELECT MIN(week) FROM trainingWeek WHERE participant = ? AND training = ? AND week < ?",
+                                arguments: [participant, training, week])
         }
     }
 
@@ -364,37 +348,29 @@ public final class History: Sendable {
     /// participant worked in them: hours per activity, and how many of these weeks they were in.
     public func recentWork(weeks count: Int, before week: String) throws(HistoryError) -> RecentWork {
         guard count > 0 else { return RecentWork(weeks: [], hours: [:], weeksIn: [:]) }
-        do {
-            return try queue.read { db in
-                let weeks = try String.fetchAll(db, sql: "SELECT start FROM week WHERE start < ? ORDER BY start DESC LIMIT ?", arguments: [week, count])
-                guard let oldest = weeks.last else { return RecentWork(weeks: [], hours: [:], weeksIn: [:]) }
-                var hours: [String: [String: Double]] = [:], weeksIn: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT participant, place, SUM(hours) AS hours FROM assignment "
-                                            + "WHERE kind = 'activity' AND week >= ? AND week < ? GROUP BY participant, place",
-                                            arguments: [oldest, week]) {
-                    hours[row["participant"] as String, default: [:]][row["place"] as String] = row["hours"] as Double
-                }
-                for row in try Row.fetchAll(db, sql: "SELECT participant, COUNT(*) AS n FROM participantWeek WHERE week >= ? AND week < ? "
-                                            + "GROUP BY participant", arguments: [oldest, week]) {
-                    weeksIn[row["participant"] as String] = row["n"] as Int
-                }
-                return RecentWork(weeks: weeks, hours: hours, weeksIn: weeksIn)
+        return try read(doing: "read the weeks before \(week)") { db in
+            let weeks = try String.fetchAll(db, sql: "SELECT start FROM week WHERE start < ? ORDER BY start DESC LIMIT ?", arguments: [week, count])
+            guard let oldest = weeks.last else { return RecentWork(weeks: [], hours: [:], weeksIn: [:]) }
+            var hours: [String: [String: Double]] = [:], weeksIn: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT participant, place, SUM(hours) AS hours FROM assignment "
+                                        + "WHERE kind = 'activity' AND week >= ? AND week < ? GROUP BY participant, place",
+                                        arguments: [oldest, week]) {
+                hours[row["participant"] as String, default: [:]][row["place"] as String] = row["hours"] as Double
             }
-        } catch {
-            throw failure(error, doing: "read the weeks before \(week)")
+            for row in try Row.fetchAll(db, sql: "SELECT participant, COUNT(*) AS n FROM participantWeek WHERE week >= ? AND week < ? "
+                                        + "GROUP BY participant", arguments: [oldest, week]) {
+                weeksIn[row["participant"] as String] = row["n"] as Int
+            }
+            return RecentWork(weeks: weeks, hours: hours, weeksIn: weeksIn)
         }
     }
 
     /// The hours of a participant in the (at most) `count` weeks published last before `week`.
     public func recentHours(of participant: String, weeks count: Int, before week: String) throws(HistoryError) -> [Double] {
         guard count > 0 else { return [] }
-        do {
-            return try queue.read { db in
-                try Double.fetchAll(db, sql: "SELECT hours FROM participantWeek WHERE participant = ? AND week < ? ORDER BY week DESC LIMIT ?",
-                                    arguments: [participant, week, count])
-            }
-        } catch {
-            throw failure(error, doing: "read the hours of '\(participant)'")
+        return try read(doing: "read the hours of '\(participant)'") { db in
+            try Double.fetchAll(db, sql: "SELECT hours FROM participantWeek WHERE participant = ? AND week < ? ORDER BY week DESC LIMIT ?",
+                                arguments: [participant, week, count])
         }
     }
 
@@ -403,6 +379,15 @@ public final class History: Sendable {
         guard let pathway = p.pathway, let week = scenario.week, let n = pathway.weekNumber(of: week), pathway.step(inWeek: n) != nil else { return nil }
         let capacity = scenario.capacity(p)
         return CapacityStep(pathwayWeek: n, maxDays: capacity.maxDays, maxHoursPerDay: scenario.maxHoursPerDay(p))
+    }
+
+    /// A read of the history, whose failure says what it was doing.
+    private func read<T>(doing what: @autoclosure () -> String, _ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw failure(error, doing: what())
+        }
     }
 
     private func failure(_ error: any Error, doing what: String) -> HistoryError {
