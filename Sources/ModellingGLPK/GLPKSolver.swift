@@ -268,18 +268,17 @@ private final class SearchState {
     /// The cuts binding at the root when the search left it (`SolveOptions.keepsRootCuts`).
     var rootCuts: [ConstraintDefinition]?
     var leftRoot = false
+    /// The model searched: its rows for the root's cuts, its objective for points posted to a board.
     let model: Model
 
-    /// Column count, integer columns (0-based) and the objective, for points posted to a board.
+    /// Column count and integer columns (0-based), for points posted to a board.
     let columns: Int
     let integerColumns: [Int]
-    let objectiveValue: ([Double]) -> Double
 
     init(model: Model, options: SolveOptions, firstIncumbent: [Double]?, elapsed: @escaping () -> Double) {
         self.options = options
         columns = model.variables.count
         integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }
-        objectiveValue = { model.objectiveValue($0) }
         self.model = model
         minimize = model.sense == .minimize
         constant = model.objectiveConstant
@@ -358,7 +357,7 @@ private final class SearchState {
         if event == .betterSolution, let board = options.board, let values = tree.incumbentValues, values.count == columns + 1 {
             var point = Array(values.dropFirst())
             for j in integerColumns { point[j] = point[j].rounded() }
-            board.post(point, objective: objectiveValue(point), source: "branch-and-cut")
+            board.post(point, objective: model.objectiveValue(point), source: "branch-and-cut")
         }
         if let b = tree.bestBound { bound = b }
         bound = tighter(bound, options.knownBound, minimize: minimize)
