@@ -131,11 +131,33 @@ struct ParticipantWeekPricer: Sendable {
             switch bestWeek(week, trainings: chosen, occupied: occupied, rc) {
             case .beyondReach: return nil
             case .impossible: continue
-            case .found(let cost, let values):
+            case .found(let cost, let values, _):
                 if best == nil || cost < best!.cost - 1e-9 { best = (cost, values) }
             }
         }
         return best?.values
+    }
+
+    /// Participant p's cheapest week at these reduced costs, and for each of p's shifts and
+    /// trainings (by variable index) the cost of the cheapest week that has it (absent: no week
+    /// keeps the rules with it). Nil when the programme does not cover the week.
+    func cheapestWeeks(_ p: Int, reducedCosts rc: [Double]) -> (cost: Double, with: [Int: Double])? {
+        guard p < weeks.count, let week = weeks[p], let subsets = Self.trainingSubsets(week.trainings) else { return nil }
+        guard week.works.allSatisfy({ $0.map { rc[$0] >= -1e-12 } ?? true }) else { return nil }
+        var cost = Double.infinity
+        var with: [Int: Double] = [:]
+        for chosen in subsets {
+            let occupied = Set(chosen.flatMap { week.trainings[$0].periods })
+            switch bestWeek(week, trainings: chosen, occupied: occupied, rc, eachVariable: true) {
+            case .beyondReach: return nil
+            case .impossible: continue
+            case .found(let least, _, let each):
+                cost = min(cost, least)
+                for (v, c) in each { with[v] = min(with[v] ?? .infinity, c) }
+                for k in chosen { with[week.trainings[k].variable] = min(with[week.trainings[k].variable] ?? .infinity, least) }
+            }
+        }
+        return cost.isFinite ? (cost, with) : nil
     }
 
     /// Every set of trainings one person can follow at once (no two sessions in one period, every
@@ -188,14 +210,16 @@ struct ParticipantWeekPricer: Sendable {
 
     /// What the programme found for one choice of trainings.
     private enum Outcome {
-        case found(cost: Double, values: [Int: Double])
+        /// The cheapest week's cost and values; with `eachVariable`, the cheapest week with each shift.
+        case found(cost: Double, values: [Int: Double], each: [Int: Double])
         /// No week keeps the rules with these trainings.
         case impossible
         /// Too many possibilities for the programme (the MIP decides).
         case beyondReach
     }
 
-    private func bestWeek(_ week: Week, trainings chosen: [Int], occupied: Set<Int>, _ rc: [Double]) -> Outcome {
+    private func bestWeek(_ week: Week, trainings chosen: [Int], occupied: Set<Int>, _ rc: [Double],
+                          eachVariable: Bool = false) -> Outcome {
         let goalCount = week.goals.count
         var startGoals = Array(repeating: 0, count: goalCount)
         var trainingHours = Array(repeating: 0, count: week.days)
@@ -208,6 +232,8 @@ struct ParticipantWeekPricer: Sendable {
         }
         // Day options.
         var optionsByDay: [[DayOption]] = []
+        // Every option of each day within its cap (for the cheapest week with each shift).
+        var allOptionsByDay: [[DayOption]] = []
         for d in 0..<week.days {
             var partial = [DayOption(hours: trainingHours[d], worked: trainingHours[d] > 0 || week.periods[d].contains { occupied.contains($0.index) },
                                      goals: Array(repeating: 0, count: goalCount), cost: 0, shifts: [])]
@@ -240,21 +266,28 @@ struct ParticipantWeekPricer: Sendable {
             }
             // In a fixed order (the dictionary's is not), so that ties are broken the same way every time.
             optionsByDay.append(cheapest.values.sorted(by: DayOption.precedes))
+            if eachVariable { allOptionsByDay.append(partial.filter { $0.hours <= week.dailyCap }) }
         }
         // Days in turn: the cheapest way to each state, with the way back.
         var layers: [[State: Label]] = [[State(hours: 0, days: 0, goals: startGoals.indices.map { min(startGoals[$0], week.goals[$0].needed) }):
                                             Label(cost: trainingCost, parent: -1, option: -1)]]
         var orders: [[State]] = [layers[0].keys.sorted(by: State.precedes)]
+        /// The state after `option` on day d from `state`, and what the day's work costs beyond its
+        /// shifts; nil past the weekly hours or the days cap.
+        func step(_ state: State, _ option: DayOption, day d: Int) -> (state: State, cost: Double)? {
+            let hours = state.hours + option.hours, days = state.days + (option.worked ? 1 : 0)
+            guard hours <= week.maxHours, week.maxDays.map({ days <= $0 }) ?? true else { return nil }
+            let goals = (0..<goalCount).map { min(week.goals[$0].needed, state.goals[$0] + option.goals[$0]) }
+            return (State(hours: hours, days: week.maxDays == nil ? 0 : days, goals: goals),
+                    option.worked ? week.works[d].map { rc[$0] } ?? 0 : 0)
+        }
         for d in 0..<week.days {
             var next: [State: Label] = [:]
             for (s, state) in orders[d].enumerated() {
                 let label = layers[d][state]!
                 for (k, option) in optionsByDay[d].enumerated() {
-                    let hours = state.hours + option.hours, days = state.days + (option.worked ? 1 : 0)
-                    guard hours <= week.maxHours, week.maxDays.map({ days <= $0 }) ?? true else { continue }
-                    let goals = (0..<goalCount).map { min(week.goals[$0].needed, state.goals[$0] + option.goals[$0]) }
-                    let key = State(hours: hours, days: week.maxDays == nil ? 0 : days, goals: goals)
-                    let cost = label.cost + option.cost + (option.worked ? week.works[d].map { rc[$0] } ?? 0 : 0)
+                    guard let (key, extra) = step(state, option, day: d) else { continue }
+                    let cost = label.cost + option.cost + extra
                     if let held = next[key], held.cost <= cost + 1e-12 { continue }
                     next[key] = Label(cost: cost, parent: s, option: k)
                 }
@@ -264,9 +297,8 @@ struct ParticipantWeekPricer: Sendable {
             orders.append(next.keys.sorted(by: State.precedes))
         }
         // The week's soft terms from its totals.
-        var best: (cost: Double, state: Int, values: [Int: Double])?
-        for (s, state) in orders[week.days].enumerated() {
-            var cost = layers[week.days][state]!.cost
+        func ending(_ state: State) -> (cost: Double, values: [Int: Double]) {
+            var cost = 0.0
             var values: [Int: Double] = [:]
             let hours = Double(state.hours) / Self.scale
             if let (slack, minimum) = week.contract {
@@ -284,7 +316,13 @@ struct ParticipantWeekPricer: Sendable {
                 cost += rc[goal.slack.variable] * v
                 values[goal.slack.variable] = v
             }
-            if best == nil || cost < best!.cost - 1e-9 { best = (cost, s, values) }
+            return (cost, values)
+        }
+        var best: (cost: Double, state: Int, values: [Int: Double])?
+        for (s, state) in orders[week.days].enumerated() {
+            let end = ending(state)
+            let cost = layers[week.days][state]!.cost + end.cost
+            if best == nil || cost < best!.cost - 1e-9 { best = (cost, s, end.values) }
         }
         guard var (_, s, values) = best else { return .impossible }
         // The way back: each day's shifts, and whether it was worked.
@@ -296,6 +334,36 @@ struct ParticipantWeekPricer: Sendable {
             s = label.parent
         }
         for k in chosen { values[week.trainings[k].variable] = 1 }
-        return .found(cost: best!.cost, values: values.filter { $0.value != 0 })
+        var each: [Int: Double] = [:]
+        if eachVariable {
+            // Backwards, the cheapest way from each state to the week's end; then each day's
+            // option at its cheapest with a way in (forwards) and a way out (backwards).
+            var after: [State: Double] = Dictionary(uniqueKeysWithValues: orders[week.days].map { ($0, ending($0).cost) })
+            for d in stride(from: week.days - 1, through: 0, by: -1) {
+                var before: [State: Double] = [:]
+                // The cheapest completion around each of the day's outcomes, its own cost aside.
+                var around = Array(repeating: Double.infinity, count: optionsByDay[d].count)
+                for state in orders[d] {
+                    let into = layers[d][state]!.cost
+                    var out = Double.infinity
+                    for (k, option) in optionsByDay[d].enumerated() {
+                        guard let (key, extra) = step(state, option, day: d), let rest = after[key] else { continue }
+                        out = min(out, option.cost + extra + rest)
+                        around[k] = min(around[k], into + extra + rest)
+                    }
+                    before[state] = out
+                }
+                let outcome = Dictionary(uniqueKeysWithValues: optionsByDay[d].enumerated().map {
+                    (State(hours: $1.hours, days: $1.worked ? 1 : 0, goals: $1.goals), $0)
+                })
+                for option in allOptionsByDay[d] {
+                    guard let k = outcome[State(hours: option.hours, days: option.worked ? 1 : 0, goals: option.goals)] else { continue }
+                    let cost = option.cost + around[k]
+                    for v in option.shifts where cost < each[v] ?? .infinity { each[v] = cost }
+                }
+                after = before
+            }
+        }
+        return .found(cost: best!.cost, values: values.filter { $0.value != 0 }, each: each)
     }
 }

@@ -160,15 +160,15 @@ public struct RosterEngine: Sendable {
         lns.log = options.log
         // The bound by participant (the decomposition): a tree started after it takes it as its own,
         // and a roster that meets it is proven without one.
-        @Sendable func participantBound(also others: [[Double]?] = []) -> (bound: Double?, cuts: [ConstraintDefinition]) {
-            guard options.decompositionBound else { return (nil, []) }
+        let pricer = ParticipantWeekPricer(built)
+        @Sendable func participantBound(also others: [[Double]?] = []) -> (bound: Double?, cuts: [ConstraintDefinition], dual: LagrangianDual?) {
+            guard options.decompositionBound else { return (nil, [], nil) }
             let entry = board.entry!
             var decomposition = DecompositionOptions()
             decomposition.timeLimit = min(remaining(), options.timeLimit / 4)
             decomposition.rounds = Self.decompositionRounds
             decomposition.interruption = options.interruption
             decomposition.target = provingBound(for: entry.objective, step: built.objectiveStep)
-            let pricer = ParticipantWeekPricer(built)
             decomposition.pricer = { p, reducedCosts in pricer.price(p, reducedCosts: reducedCosts) }
             // Under a work limit, the pricing and master MIPs stop on their node limits only (the same
             // roster everywhere).
@@ -182,6 +182,7 @@ public struct RosterEngine: Sendable {
             }
             decomposition.integerMasterTimeLimit = options.effort != nil ? remaining()
                 : min(max(0.001, remaining() - decomposition.timeLimit), options.timeLimit / 20)
+            if options.effort == nil { decomposition.integerMasterRelativeTimeLimit = 1 }
             // The master starts from the best roster so far, the first one and branch-and-cut's
             // (built in other ways: their weeks together let the integer master mix them).
             var seeds = [entry.values]
@@ -194,16 +195,28 @@ public struct RosterEngine: Sendable {
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
                          + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
-            return (r.bound, r.cuts)
+            return (r.bound, r.cuts, r.dual)
+        }
+        /// Assignments and enrolments no roster better than the best so far can have, by the
+        /// decomposition's duals (computed when a tree is about to use them, with the best roster then).
+        @Sendable func fixings(_ dual: LagrangianDual?) -> [Variable] {
+            guard let dual, let best = board.entry?.objective, dual.bound < provingBound(for: best, step: built.objectiveStep) else { return [] }
+            let fixed = built.lagrangianFixings(dual, pricer: pricer, below: best)
+            options.log?("Lagrangian fixing below \(JSON.number(best)): \(fixed.count) of \(built.assignments.count + built.enrolments.count) "
+                         + "assignments and enrolments at 0")
+            return fixed
         }
         /// Branch-and-cut on the whole week, unless the known bound proves the best roster so far.
-        @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = []) -> SolveResult {
+        /// `fixed`: variables at 0 in every roster better than the best so far (from the decomposition).
+        @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = [], fixed: [Variable] = []) -> SolveResult {
             let entry = board.entry!
             if let known = options.knownBound, known >= provingBound(for: entry.objective, step: built.objectiveStep) {
                 return SolveResult(termination: .optimal, solution: Solution(values: entry.values, objective: entry.objective),
                                    bound: known, statistics: SolveStatistics(model))
             }
-            var result = solver.solve(cuts.isEmpty ? model : model.adding(cuts), options: options)
+            var searched = cuts.isEmpty ? model : model.adding(cuts)
+            for v in fixed { try? searched.setBounds(v, lower: 0, upper: 0) }
+            var result = solver.solve(searched, options: options)
             // A proof that a roster already known beats is no proof: GLPK lost its way in the
             // numbers (measured once, on a relaxation with the decomposition's rows, before their
             // tiny coefficients were left out). Its roster stands; its bound does not.
@@ -245,7 +258,7 @@ public struct RosterEngine: Sendable {
                         again.timeLimit = remaining()
                         again.knownBound = known
                         again.hint = model.hint(from: board.entry!.values)
-                        let r = branchAndCut(again, cuts: decomposition.cuts + rootCuts)
+                        let r = branchAndCut(again, cuts: decomposition.cuts + rootCuts, fixed: fixings(decomposition.dual))
                         if let solution = r.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
                         if r.termination == .optimal { result = r }
                         known = tighter(known, r.bound, minimize: true)
@@ -312,7 +325,7 @@ public struct RosterEngine: Sendable {
                             let root = r.statistics.rootSeconds ?? .infinity
                             tree.quickBranching = root > Self.pseudoCostRootShare * remaining()
                             // The first tree's root cuts: the second starts where its root ended.
-                            let again = branchAndCut(tree, cuts: decomposition.cuts + r.rootCuts)
+                            let again = branchAndCut(tree, cuts: decomposition.cuts + r.rootCuts, fixed: fixings(decomposition.dual))
                             r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
                                             bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
                         }
@@ -327,11 +340,12 @@ public struct RosterEngine: Sendable {
         } else {
             lns.timeLimit = remaining() / 2
             let improved = neighbourhoods.improve(start, options: lns, board: board, progress: report).values
-            known = participantBound().bound
+            let decomposition = participantBound()
+            known = decomposition.bound
             solveOptions.knownBound = known
             solveOptions.timeLimit = remaining()
             solveOptions.hint = model.hint(from: improved)
-            result = branchAndCut(solveOptions)
+            result = branchAndCut(solveOptions, cuts: decomposition.cuts, fixed: fixings(decomposition.dual))
         }
         if !board.refused.isEmpty {
             options.log?("points that break a row of the model, refused: \(board.refused.joined(separator: ", "))")

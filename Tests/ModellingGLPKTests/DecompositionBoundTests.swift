@@ -101,3 +101,24 @@ private struct RebuildingSolver: Solver {
     let once = m.adding(r.cuts)
     #expect(once.adding(r.cuts).constraints.count == once.constraints.count)
 }
+
+@Test func theBestRoundsDualKeepsItsBoundAndEachBlocksPricingBound() throws {
+    let (m, blocks, idle) = try twoPeople()
+    let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: DecompositionOptions())
+    let dual = try #require(r.dual)
+    #expect(abs(dual.bound - (try #require(r.bound))) < 1e-12)
+    #expect(Set(dual.blockBounds.keys) == [0, 1])
+    #expect(dual.reducedCosts.count == m.variables.count)
+}
+
+/// Bound 100, block 3's cheapest point 10 at the reduced costs: a variable whose cheapest point
+/// costs 14 lifts the bound to 104, past a roster at 103 (fixed); at 12.5 to 102.5 (kept); the
+/// cheapest point itself (10) lifts nothing. Another block's variables, or a block without a
+/// pricing bound, are never fixed.
+@Test func aVariableIsFixedAtZeroOnlyWhereItsCheapestPointLiftsTheBoundPastTheObjective() {
+    let dual = LagrangianDual(bound: 100, reducedCosts: [], blockBounds: [3: 10])
+    #expect(dual.fixedAtZero(block: 3, cheapestWith: [5: 14, 6: 12.5, 7: 10], below: 103) == [5])
+    #expect(dual.fixedAtZero(block: 3, cheapestWith: [5: 14, 6: 12.5, 7: 10], below: 104) == [])
+    #expect(dual.fixedAtZero(block: 3, cheapestWith: [5: 14, 6: 12.5, 7: 10], below: 102) == [5, 6])
+    #expect(dual.fixedAtZero(block: 4, cheapestWith: [5: 14], below: 103) == [])
+}

@@ -40,3 +40,60 @@ func theWeekPricerMatchesTheParticipantsMIP(week name: String) throws {
     }
     #expect(compared > 30)
 }
+
+/// The cheapest week with each shift (the Lagrangian fixing's numbers) is what the participant's
+/// MIP proves best with that shift fixed at 1; a shift the programme leaves out has no such week.
+@Test(arguments: ["six-days-018", "three-slots-018"])
+func theCheapestWeekWithEachShiftMatchesTheParticipantsMIPWithTheShiftFixed(week name: String) throws {
+    let built = try RosterModel(scenario: try matrixWeek(name))
+    let model = built.model
+    let blocks = built.participantBlocks
+    let decomposition = Decomposition(model, blocks: blocks)
+    let pricer = ParticipantWeekPricer(built)
+    var cost = Array(repeating: 0.0, count: model.variables.count)
+    for t in model.objective { cost[t.variable.index] += t.coefficient }
+    var random = SplitMix64(seed: 11)
+    let decisions = Set(built.assignments.map(\.variable.index))
+    let reducedCosts = cost.indices.map { j in decisions.contains(j) ? cost[j] - Double(random.below(2001)) / 10 + 100 : cost[j] }
+    var compared = 0, without = 0
+    for b in decomposition.blocks.indices.prefix(4) {
+        let variables = decomposition.blocks[b].variables
+        let p = blocks[variables[0]]!
+        let weeks = try #require(pricer.cheapestWeeks(p, reducedCosts: reducedCosts))
+        for (q, j) in variables.enumerated() where decisions.contains(j) && q % 3 == 0 {
+            var sub = decomposition.blocks[b].model
+            sub.objective = variables.enumerated().compactMap { q, j in
+                reducedCosts[j] == 0 ? nil : (Variable(index: q, model: sub.id), reducedCosts[j])
+            }
+            try sub.setBounds(sub.variable(q), lower: 1, upper: 1)
+            let r = GLPKSolver().solve(sub, options: SolveOptions(timeLimit: 30))
+            if r.termination == .infeasible {
+                #expect(weeks.with[j] == nil, "participant \(p), variable \(j) of \(name)")
+                without += 1
+            } else {
+                let mip = try #require(r.objective), programme = try #require(weeks.with[j])
+                #expect(abs(programme - mip) <= 1e-6 * max(1, abs(mip)), "participant \(p), variable \(j) of \(name)")
+                compared += 1
+            }
+        }
+        #expect(weeks.with.values.allSatisfy { $0 >= weeks.cost - 1e-9 }, "a week with a shift below the cheapest week")
+    }
+    #expect(compared > 10)
+}
+
+/// Every assignment the fixing sets at 0 below the optimum's objective is 0 in the optimal roster.
+@Test func theLagrangianFixingKeepsTheOptimalRoster() throws {
+    let built = try RosterModel(scenario: try matrixWeek("afternoon325-012"))
+    let model = built.model
+    let optimum = GLPKSolver().solve(model, options: SolveOptions(timeLimit: 60))
+    #expect(optimum.termination == .optimal)
+    let best = try #require(optimum.solution)
+    let pricer = ParticipantWeekPricer(built)
+    var options = DecompositionOptions()
+    options.pricer = { p, reducedCosts in pricer.price(p, reducedCosts: reducedCosts) }
+    let r = model.decompositionBound(blocks: built.participantBlocks, points: [best.values], solver: GLPKSolver(), options: options)
+    let dual = try #require(r.dual)
+    let fixed = built.lagrangianFixings(dual, pricer: pricer, below: best.objective)
+    #expect(fixed.count > 10)
+    for v in fixed { #expect(best.values[v.index] < 0.5, "\(model.definition(v).name) is in the optimal roster") }
+}
