@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Lagrangian reduced-cost fixing: once the decomposition bound is near the best roster, most
+// Lagrangian reduced-cost fixing: once the decomposition bound is near the best roster, many
 // shifts a participant could work cost more, in the bound's own terms, than the gap left. At the
 // reduced costs of the bound's round, the pricer's programme gives for each shift and training the
 // cheapest week of that participant that has it; the bound rises by what that week costs beyond
