@@ -122,19 +122,9 @@ struct ParticipantWeekPricer: Sendable {
     /// Participant p's cheapest week at these reduced costs (by variable index): the values of its
     /// variables that are not 0; nil when the programme does not cover the week.
     func price(_ p: Int, reducedCosts rc: [Double]) -> [Int: Double]? {
-        guard p < weeks.count, let week = weeks[p], let subsets = Self.trainingSubsets(week.trainings) else { return nil }
-        // Days-worked variables cost nothing in any roster; a negative one would pay for idle days.
-        guard week.works.allSatisfy({ $0.map { rc[$0] >= -1e-12 } ?? true }) else { return nil }
+        guard let found = weeksByTrainings(p, rc, eachVariable: false) else { return nil }
         var best: (cost: Double, values: [Int: Double])?
-        for chosen in subsets {
-            let occupied = Set(chosen.flatMap { week.trainings[$0].periods })
-            switch bestWeek(week, trainings: chosen, occupied: occupied, rc) {
-            case .beyondReach: return nil
-            case .impossible: continue
-            case .found(let cost, let values, _):
-                if best == nil || cost < best!.cost - 1e-9 { best = (cost, values) }
-            }
-        }
+        for week in found where best == nil || week.cost < best!.cost - 1e-9 { best = (week.cost, week.values) }
         return best?.values
     }
 
@@ -142,22 +132,34 @@ struct ParticipantWeekPricer: Sendable {
     /// trainings (by variable index) the cost of the cheapest week that has it (absent: no week
     /// keeps the rules with it). Nil when the programme does not cover the week.
     func cheapestWeeks(_ p: Int, reducedCosts rc: [Double]) -> (cost: Double, with: [Int: Double])? {
-        guard p < weeks.count, let week = weeks[p], let subsets = Self.trainingSubsets(week.trainings) else { return nil }
-        guard week.works.allSatisfy({ $0.map { rc[$0] >= -1e-12 } ?? true }) else { return nil }
+        guard let found = weeksByTrainings(p, rc, eachVariable: true), let trainings = weeks[p]?.trainings else { return nil }
         var cost = Double.infinity
         var with: [Int: Double] = [:]
-        for chosen in subsets {
-            let occupied = Set(chosen.flatMap { week.trainings[$0].periods })
-            switch bestWeek(week, trainings: chosen, occupied: occupied, rc, eachVariable: true) {
-            case .beyondReach: return nil
-            case .impossible: continue
-            case .found(let least, _, let each):
-                cost = min(cost, least)
-                for (v, c) in each { with[v] = min(with[v] ?? .infinity, c) }
-                for k in chosen { with[week.trainings[k].variable] = min(with[week.trainings[k].variable] ?? .infinity, least) }
-            }
+        for week in found {
+            cost = min(cost, week.cost)
+            for (v, c) in week.each { with[v] = min(with[v] ?? .infinity, c) }
+            for k in week.trainings { with[trainings[k].variable] = min(with[trainings[k].variable] ?? .infinity, week.cost) }
         }
         return cost.isFinite ? (cost, with) : nil
+    }
+
+    /// The programme's cheapest week for each set of trainings p can follow (the sets without one
+    /// left out), in the sets' order; nil when the programme does not cover p's week.
+    private func weeksByTrainings(_ p: Int, _ rc: [Double], eachVariable: Bool)
+        -> [(trainings: [Int], cost: Double, values: [Int: Double], each: [Int: Double])]? {
+        guard p < weeks.count, let week = weeks[p], let subsets = Self.trainingSubsets(week.trainings) else { return nil }
+        // Days-worked variables cost nothing in any roster; a negative one would pay for idle days.
+        guard week.works.allSatisfy({ $0.map { rc[$0] >= -1e-12 } ?? true }) else { return nil }
+        var found: [(trainings: [Int], cost: Double, values: [Int: Double], each: [Int: Double])] = []
+        for chosen in subsets {
+            let occupied = Set(chosen.flatMap { week.trainings[$0].periods })
+            switch bestWeek(week, trainings: chosen, occupied: occupied, rc, eachVariable: eachVariable) {
+            case .beyondReach: return nil
+            case .impossible: continue
+            case .found(let cost, let values, let each): found.append((chosen, cost, values, each))
+            }
+        }
+        return found
     }
 
     /// Every set of trainings one person can follow at once (no two sessions in one period, every
@@ -183,6 +185,8 @@ struct ParticipantWeekPricer: Sendable {
         var goals: [Int]
         var cost: Double
         var shifts: [Int]
+        /// What the days after need to know of this one (its hours, whether it is worked, its goal hours).
+        var outcome: State { State(hours: hours, days: worked ? 1 : 0, goals: goals) }
         static func precedes(_ a: DayOption, _ b: DayOption) -> Bool {
             if a.cost != b.cost { return a.cost < b.cost }
             if a.hours != b.hours { return a.hours < b.hours }
@@ -260,7 +264,7 @@ struct ParticipantWeekPricer: Sendable {
             // The cheapest option of each outcome, within the daily cap.
             var cheapest: [State: DayOption] = [:]
             for o in partial where o.hours <= week.dailyCap {
-                let key = State(hours: o.hours, days: o.worked ? 1 : 0, goals: o.goals)
+                let key = o.outcome
                 if let held = cheapest[key], held.cost <= o.cost { continue }
                 cheapest[key] = o
             }
@@ -318,9 +322,10 @@ struct ParticipantWeekPricer: Sendable {
             }
             return (cost, values)
         }
+        let endings = orders[week.days].map(ending)
         var best: (cost: Double, state: Int, values: [Int: Double])?
         for (s, state) in orders[week.days].enumerated() {
-            let end = ending(state)
+            let end = endings[s]
             let cost = layers[week.days][state]!.cost + end.cost
             if best == nil || cost < best!.cost - 1e-9 { best = (cost, s, end.values) }
         }
@@ -338,7 +343,7 @@ struct ParticipantWeekPricer: Sendable {
         if eachVariable {
             // Backwards, the cheapest way from each state to the week's end; then each day's
             // option at its cheapest with a way in (forwards) and a way out (backwards).
-            var after: [State: Double] = Dictionary(uniqueKeysWithValues: orders[week.days].map { ($0, ending($0).cost) })
+            var after: [State: Double] = Dictionary(uniqueKeysWithValues: zip(orders[week.days], endings.map(\.cost)))
             for d in stride(from: week.days - 1, through: 0, by: -1) {
                 var before: [State: Double] = [:]
                 // The cheapest completion around each of the day's outcomes, its own cost aside.
@@ -353,11 +358,9 @@ struct ParticipantWeekPricer: Sendable {
                     }
                     before[state] = out
                 }
-                let outcome = Dictionary(uniqueKeysWithValues: optionsByDay[d].enumerated().map {
-                    (State(hours: $1.hours, days: $1.worked ? 1 : 0, goals: $1.goals), $0)
-                })
+                let outcome = Dictionary(uniqueKeysWithValues: optionsByDay[d].enumerated().map { ($1.outcome, $0) })
                 for option in allOptionsByDay[d] {
-                    guard let k = outcome[State(hours: option.hours, days: option.worked ? 1 : 0, goals: option.goals)] else { continue }
+                    guard let k = outcome[option.outcome] else { continue }
                     let cost = option.cost + around[k]
                     for v in option.shifts where cost < each[v] ?? .infinity { each[v] = cost }
                 }

@@ -9,18 +9,23 @@ import ParcoursScenario
 import ModellingGLPK
 @testable import ParcoursEngine
 
+/// A matrix week's model, its blocks by participant, their decomposition, the pricer, and every
+/// variable's objective coefficient (the reduced costs at duals of 0).
+private func pricing(matrixWeek name: String) throws
+    -> (built: RosterModel, blocks: [Int?], decomposition: Decomposition, pricer: ParticipantWeekPricer, cost: [Double]) {
+    let built = try RosterModel(scenario: try matrixWeek(name))
+    let blocks = built.participantBlocks
+    var cost = Array(repeating: 0.0, count: built.model.variables.count)
+    for t in built.model.objective { cost[t.variable.index] += t.coefficient }
+    return (built, blocks, Decomposition(built.model, blocks: blocks), ParticipantWeekPricer(built), cost)
+}
+
 @Test(arguments: ["six-days-018", "fractional-016", "three-slots-018", "afternoon325-012"])
 func theWeekPricerMatchesTheParticipantsMIP(week name: String) throws {
-    let built = try RosterModel(scenario: try matrixWeek(name))
-    let model = built.model
-    let blocks = built.participantBlocks
-    let decomposition = Decomposition(model, blocks: blocks)
-    let pricer = ParticipantWeekPricer(built)
+    let (built, blocks, decomposition, pricer, cost) = try pricing(matrixWeek: name)
     // Duals of the linking rows move the costs of assignments and enrolments; the slacks and days
     // worked are in no linking row and keep theirs.
     let decisions = Set(built.assignments.map(\.variable.index) + built.enrolments.map(\.variable.index))
-    var cost = Array(repeating: 0.0, count: model.variables.count)
-    for t in model.objective { cost[t.variable.index] += t.coefficient }
     var random = SplitMix64(seed: 7)
     var compared = 0
     for round in 0..<3 {
@@ -45,13 +50,7 @@ func theWeekPricerMatchesTheParticipantsMIP(week name: String) throws {
 /// MIP proves best with that shift fixed at 1; a shift the programme leaves out has no such week.
 @Test(arguments: ["six-days-018", "three-slots-018"])
 func theCheapestWeekWithEachShiftMatchesTheParticipantsMIPWithTheShiftFixed(week name: String) throws {
-    let built = try RosterModel(scenario: try matrixWeek(name))
-    let model = built.model
-    let blocks = built.participantBlocks
-    let decomposition = Decomposition(model, blocks: blocks)
-    let pricer = ParticipantWeekPricer(built)
-    var cost = Array(repeating: 0.0, count: model.variables.count)
-    for t in model.objective { cost[t.variable.index] += t.coefficient }
+    let (built, blocks, decomposition, pricer, cost) = try pricing(matrixWeek: name)
     var random = SplitMix64(seed: 11)
     let decisions = Set(built.assignments.map(\.variable.index))
     let reducedCosts = cost.indices.map { j in decisions.contains(j) ? cost[j] - Double(random.below(2001)) / 10 + 100 : cost[j] }
