@@ -294,7 +294,8 @@ public struct RosterEngine: Sendable {
                     var r = branchAndCut(tree)
                     options.log?("first branch-and-cut: root relaxation \(r.statistics.rootSeconds.map { JSON.number($0) } ?? "-") s, "
                                  + "\(JSON.number(r.statistics.seconds)) s in all, \(r.termination)"
-                                 + (r.statistics.rootGomory.map { ", \($0.rounds) Gomory rounds at the root: \(JSON.number($0.before)) → \(JSON.number($0.after))" } ?? ""))
+                                 + (r.statistics.rootGomory.map { ", \($0.rounds) Gomory rounds at the root: \(JSON.number($0.before)) → \(JSON.number($0.after))" } ?? "")
+                                 + (board.entry.map { ", best roster \(JSON.number($0.objective))" } ?? ""))
                     var bound: Double?
                     if r.termination != .optimal, options.decompositionBound, remaining() > 0.01 {
                         let decomposition = participantBound(also: [r.solution?.values])

@@ -122,3 +122,31 @@ private struct RebuildingSolver: Solver {
     #expect(dual.fixedAtZero(block: 3, cheapestWith: [5: 14, 6: 12.5, 7: 10], below: 102) == [5, 6])
     #expect(dual.fixedAtZero(block: 4, cheapestWith: [5: 14], below: 103) == [])
 }
+
+@Test func theBoundAtAnyDualsIsEachRowsSideTimesItsDualPlusEachBlocksCheapestPoint() throws {
+    let (m, blocks, _) = try twoPeople()
+    let decomposition = Decomposition(m, blocks: blocks)
+    // shift1 (x_a1 + x_b1 <= 1) has no lower side: a positive dual is set to 0; the convexity
+    // rows' duals (after it) are kept.
+    #expect(decomposition.signFeasible([1, 7, 8]) == [0, 7, 8])
+    #expect(decomposition.signFeasible([-0.5, 7, 8]) == [-0.5, 7, 8])
+    // At dual 0 each person's cheapest week is one shift (−1): −2. At −0.5 shift 1 costs −0.5, the
+    // cheapest week is still one shift (−1 each), and the row adds −0.5 × 1: −2.5.
+    for (dual, bound) in [(0.0, -2.0), (-0.5, -2.5)] {
+        let duals = [dual, 0, 0]
+        let costs = decomposition.reducedCosts(duals)
+        #expect(costs == [-1 - dual, -1, -1 - dual, -1])
+        #expect(decomposition.lagrangianBound(duals: duals, reducedCosts: costs, pricingBounds: [-1, -1]) == bound)
+    }
+}
+
+@Test func smoothedDualsReachTheSameBound() throws {
+    let (m, blocks, idle) = try twoPeople()
+    for smoothing in [0.0, 0.5, 0.9] {
+        var options = DecompositionOptions()
+        options.smoothing = smoothing
+        let r = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: options)
+        #expect(r.converged, "smoothing \(smoothing)")
+        #expect(abs(try #require(r.bound) - -2) < 1e-6, "smoothing \(smoothing)")
+    }
+}
