@@ -423,13 +423,15 @@ struct Decomposition {
 
     /// The Lagrangian bound at any sign-feasible duals of the linking rows: each row's side times
     /// its dual, plus each master variable's reduced cost at its cheaper bound, plus each block's
-    /// least cost at these reduced costs (its pricing bound). Nil when a master variable's reduced
-    /// cost points at a side it does not have (no bound at these duals).
+    /// least cost at these reduced costs (its pricing bound). Nil when a dual or a master variable's
+    /// reduced cost points at a side its row or variable does not have (no bound at these duals).
     func lagrangianBound(duals: [Double], reducedCosts: [Double], pricingBounds: [Double]) -> Double? {
         var bound = original.objectiveConstant + pricingBounds.reduce(0, +)
         for (position, i) in linking.enumerated() {
             let y = duals[position], c = original.constraints[i]
-            if y > 0 { bound += y * c.lower! } else if y < 0 { bound += y * c.upper! }
+            guard y != 0 else { continue }
+            guard let side = y > 0 ? c.lower : c.upper else { return nil }
+            bound += y * side
         }
         for j in masterVariables {
             let d = reducedCosts[j], v = original.variables[j]

@@ -138,6 +138,9 @@ private struct RebuildingSolver: Solver {
         #expect(costs == [-1 - dual, -1, -1 - dual, -1])
         #expect(decomposition.lagrangianBound(duals: duals, reducedCosts: costs, pricingBounds: [-1, -1]) == bound)
     }
+    // A positive dual on a row with no lower side gives no bound.
+    #expect(decomposition.lagrangianBound(duals: [1, 0, 0], reducedCosts: decomposition.reducedCosts([1, 0, 0]),
+                                          pricingBounds: [-2, -2]) == nil)
 }
 
 @Test func smoothedDualsReachTheSameBound() throws {
