@@ -120,6 +120,7 @@ public struct RosterModel: Sendable {
         try model.minimize(objective)
         try addReachableHoursCuts()
         try addDailyCoverCuts()
+        try addWeeklyPeriodCuts()
         // Rows over whole numbers of slots rounded to what integer points can reach (20 h of
         // 3.75 h slots is 18.75 h): the same rosters, a tighter relaxation.
         model.roundRowsOverIntegers()

@@ -89,6 +89,38 @@ private func relaxationBound(_ scenario: Scenario) throws -> Double? {
         #expect(RosterModel.dailyCovers(hours: [4, 3.75], cap: 8).isEmpty)
     }
 
+    @Test func aWeeklyCapHoldsWholePeriods() throws {
+        // Monday and Tuesday, 4 h mornings in A and 3.5 h afternoons in B (priority 2); p works at
+        // most 10 h, target 7. Two periods at most (the smallest three make 11 h): both afternoons,
+        // the mornings short, 100 × 4 × 2 = 800, and p on target. The hours row (at most 8 h, what
+        // whole periods reach) lets the relaxation work both afternoons and a quarter of a
+        // morning: 700 short, 2 × 1 h above target, 702. The count `periods ≤ 2` restores 800.
+        let calendar = Calendar(days: [.mon, .tue], slots: [Slot(id: "am", start: "08:00", end: "12:00", hours: 4),
+                                                            Slot(id: "pm", start: "13:00", end: "16:30", hours: 3.5)])
+        var s = week([person("p", max: 10, target: 7)], [activity("A", slots: ["am"]), activity("B", slots: ["pm"], priority: 2)])
+        s.calendar = calendar
+        let built = try RosterModel(scenario: s)
+        let count = try #require(built.model.constraints.first { $0.name == HardRule.weeklyHours.constraintName("p", "periods") })
+        #expect(count.terms.count == 4 && count.upper == 2)
+        #expect(try relaxationBound(s) == 800)
+        let r = solve(s)
+        #expect(r.objective == 800)
+        #expect(lines(r) == ["p mon pm B", "p tue pm B"])
+    }
+
+    @Test func theMostPeriodsFitTheWeeklyCapTheDailyCapAndTheDays() {
+        // Three days of a 4 h and a 3.5 h period under 20 h: five (three 3.5 h and two 4 h make
+        // 18.5 h; six make 22.5 h), where the relaxed cap takes 5.375.
+        let days: [[Double]] = [[4, 3.5], [4, 3.5], [4, 3.5]]
+        #expect(RosterModel.mostPeriods(days: days, weeklyCap: 20, dailyCap: { _ in 8 }, maxDays: 3) == 5)
+        // On two days at most: two a day, four.
+        #expect(RosterModel.mostPeriods(days: days, weeklyCap: 20, dailyCap: { _ in 8 }, maxDays: 2) == 4)
+        // A 4 h daily cap: one a day, three.
+        #expect(RosterModel.mostPeriods(days: days, weeklyCap: 20, dailyCap: { _ in 4 }, maxDays: 3) == 3)
+        // Periods of one length that divide the cap: the hours row says it already (no cut).
+        #expect(RosterModel.mostPeriods(days: [[4, 4], [4, 4], [4, 4]], weeklyCap: 20, dailyCap: { _ in 8 }, maxDays: 3) == nil)
+    }
+
     @Test func supervisorsComeWhole() throws {
         // A needs a supervisor (ratio 8) and 2 people on Monday morning; Marc can supervise A or B,
         // B needs 2 people too, and there are two people who can only work in A, two only in B.
