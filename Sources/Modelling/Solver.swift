@@ -31,6 +31,11 @@ public struct SolveOptions: Sendable {
     /// so that a small week whose relaxation takes 50 ms does not wait for a tenth of a long time
     /// limit before the next step. `nil` = `treeTimeLimit` alone.
     public var treeRootMultiple: Double?
+    /// With `treeTimeLimit`: asked once the root relaxation is solved, with its seconds, whether
+    /// the share ends the search (nil: it does). When it does not, the tree runs on to `timeLimit`
+    /// and `atTreeShare` is called (from the search's callback) once the share has passed.
+    public var treeShareIsLimit: (@Sendable (_ rootSeconds: Double) -> Bool)?
+    public var atTreeShare: (@Sendable () -> Void)?
     /// The root relaxation by the long-step ratio test where the backend has one: faster on large
     /// degenerate weeks (half the time at 300 people), but another vertex — and so another dive and
     /// tree — than the default: for searches that need no work limit's reproducibility.

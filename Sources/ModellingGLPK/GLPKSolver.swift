@@ -69,9 +69,14 @@ public struct GLPKSolver: Solver {
 
         // Branch and cut.
         if !isMIP || !presolve { stats.rootSeconds = rootSeconds }
+        var shareEnds: Double?
         if var tree = options.treeTimeLimit {
             if let multiple = options.treeRootMultiple { tree = min(tree, max(1, multiple * rootSeconds)) }
-            limit = min(limit, elapsed() + max(0, tree))
+            if options.treeShareIsLimit?(rootSeconds) ?? true {
+                limit = min(limit, elapsed() + max(0, tree))
+            } else {
+                shareEnds = elapsed() + max(0, tree)
+            }
         }
         var firstIncumbent = completion(of: options.hint, in: model, problem: problem, presolve: presolve)
         var firstIsHint = firstIncumbent != nil
@@ -110,6 +115,7 @@ public struct GLPKSolver: Solver {
         var treeOptions = options
         treeOptions.timeLimit = limit
         let search = SearchState(model: model, options: treeOptions, firstIncumbent: firstIncumbent, elapsed: elapsed)
+        search.shareEnds = shareEnds
         if !presolve { search.prioritise(options.branchingPriority) }
         var parameters = GLPKIntegerParameters()
         parameters.timeLimitMilliseconds = remainingMilliseconds()
@@ -255,6 +261,8 @@ private final class SearchState {
     var proved = false
     var reachedNodeLimit = false
     var reachedTimeLimit = false
+    /// When the tree's share ends, where it is a moment rather than a limit (`SolveOptions.atTreeShare`).
+    var shareEnds: Double?
     var interrupted = false
     var hintAccepted = false
     var lastReport = -1.0
@@ -375,6 +383,10 @@ private final class SearchState {
         if let limit = options.nodeLimit, nodes >= limit, !reachedNodeLimit {
             reachedNodeLimit = true
             tree.terminate()
+        }
+        if let end = shareEnds, now >= end {
+            shareEnds = nil
+            options.atTreeShare?()
         }
         // GLPK checks its own limit between nodes only; a long round of cuts on a large week can
         // overrun it by minutes. Every callback checks it too.

@@ -285,3 +285,33 @@ private struct OverconfidentSolver: Solver {
     #expect(RosterVerification(scenario: scenario, roster: r).isValid)
     #expect(messages.withLock { $0 }.contains { $0.contains("not a proof") })
 }
+
+/// The bound by participant beside the first tree stops the tree only when its bound beats the
+/// tree's, or proves the best roster.
+@Suite struct TheDecompositionBesideTheTree {
+    private func outcome(treeBound: Double?, bound: Double?, proves: Bool = false) -> (restarted: Bool, result: Double?) {
+        let beside = DecompositionBesideTheTree(following: nil)
+        beside.treeReports(bound: treeBound)
+        beside.start({ ParticipantBound(bound: bound, cuts: [], dual: nil) }, proves: { _ in proves })
+        let result = beside.finish(waiting: true)
+        return (beside.restart.isInterrupted, result?.bound)
+    }
+
+    @Test func itRestartsTheTreeOnlyWhenItsBoundBeatsTheTreesOrProvesTheBestRoster() {
+        #expect(outcome(treeBound: 100, bound: 101) == (true, 101))
+        #expect(outcome(treeBound: 100, bound: 100) == (false, 100))
+        #expect(outcome(treeBound: 100, bound: 99) == (false, 99))
+        #expect(outcome(treeBound: 100, bound: 99, proves: true) == (true, 99))
+        #expect(outcome(treeBound: nil, bound: 5) == (true, 5))
+        #expect(outcome(treeBound: 100, bound: nil) == (false, nil))
+    }
+
+    @Test func notStartedItHasNoResultAndAStopFromOutsideStopsTheTree() {
+        let outside = Interruption()
+        let beside = DecompositionBesideTheTree(following: outside)
+        #expect(beside.finish(waiting: false) == nil)
+        #expect(!beside.restart.isInterrupted)
+        outside.interrupt()
+        #expect(beside.restart.isInterrupted && beside.stop.isInterrupted)
+    }
+}
