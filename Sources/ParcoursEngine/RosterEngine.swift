@@ -277,12 +277,13 @@ public struct RosterEngine: Sendable {
             let treeOptions = solveOptions, searchOptions = lns, first = start
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
+                    // Nothing here needs a work limit's reproducibility: the faster relaxation.
                     var tree = treeOptions
-                    tree.timeLimit = remaining()
-                    // The root relaxation whatever it takes (the bound, and the neighbourhoods
-                    // around it), then a tenth of the time, or ten times the relaxation's own
-                    // time when that is less (at least a second): a small week's bound by
-                    // participant and second tree do not wait for a tenth of a long limit.
+                    tree.longStepRelaxation = true
+                    // The first tree: the root relaxation whatever it takes (the bound, and the
+                    // neighbourhoods around it), then a tenth of the time, or ten times the
+                    // relaxation's own time when that is less (at least a second): a small week's
+                    // bound by participant and second tree do not wait for a tenth of a long limit.
                     let share = max(1, options.timeLimit / 10)
                     // When that share has passed without a proof, the bound by participant. Where
                     // the root relaxation took no longer than the share, it runs on a thread of
@@ -295,26 +296,26 @@ public struct RosterEngine: Sendable {
                     // only with it.) Where the relaxation took longer, no tree gets far on the
                     // week: it stops, and the decomposition follows on this thread.
                     let beside = DecompositionBesideTheTree(following: options.interruption)
+                    var firstTree = tree
+                    firstTree.timeLimit = remaining()
+                    firstTree.keepsRootCuts = true
                     if options.decompositionBound {
-                        tree.treeTimeLimit = share
-                        tree.treeRootMultiple = Self.firstTreeRootMultiple
-                        tree.interruption = beside.restart
+                        firstTree.treeTimeLimit = share
+                        firstTree.treeRootMultiple = Self.firstTreeRootMultiple
+                        firstTree.interruption = beside.restart
                         let progress = tree.progress
-                        tree.progress = { p in
+                        firstTree.progress = { p in
                             beside.treeReports(bound: p.bound)
                             progress?(p)
                         }
-                        tree.treeShareIsLimit = { rootSeconds in rootSeconds > share }
-                        tree.atTreeShare = {
+                        firstTree.treeShareIsLimit = { rootSeconds in rootSeconds > share }
+                        firstTree.atTreeShare = {
                             beside.start({ participantBound(interruption: beside.stop) }, proves: { bound in
                                 board.entry.map { bound >= provingBound(for: $0.objective, step: built.objectiveStep) } ?? false
                             })
                         }
                     }
-                    // Nothing here needs a work limit's reproducibility: the faster relaxation.
-                    tree.longStepRelaxation = true
-                    tree.keepsRootCuts = true
-                    var r = branchAndCut(tree)
+                    var r = branchAndCut(firstTree)
                     options.log?("first branch-and-cut: root relaxation \(r.statistics.rootSeconds.map { JSON.number($0) } ?? "-") s, "
                                  + "\(JSON.number(r.statistics.seconds)) s in all, \(r.termination)"
                                  + (r.statistics.rootGomory.map { ", \($0.rounds) Gomory rounds at the root: \(JSON.number($0.before)) → \(JSON.number($0.after))" } ?? "")
@@ -338,14 +339,7 @@ public struct RosterEngine: Sendable {
                             _ = neighbourhoods.improve(board.entry!.values, options: second, board: board, progress: report)
                         } else {
                             tree.knownBound = tighter(bound, r.bound, minimize: true)
-                            tree.interruption = options.interruption
-                            tree.treeShareIsLimit = nil
-                            tree.atTreeShare = nil
-                            tree.progress = treeOptions.progress
                             tree.timeLimit = remaining()
-                            tree.treeTimeLimit = nil
-                            tree.keepsRootCuts = false
-                            tree.treeRootMultiple = nil
                             // Pseudo-costs start by solving two relaxations per fractional
                             // variable without looking at the clock (measured: 10 s of a 12 s rest
                             // on a 60-person week): only where the root relaxation took under a
