@@ -59,10 +59,22 @@ extension RosterModel {
         return reachableDailyHours(p, day: d, cap: limit)?.hours.last ?? limit
     }
 
+    /// The periods of day d in which p can be occupied (not fixed either way).
+    func possiblePeriods(_ p: Int, day d: Int) -> [Period] {
+        index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }
+    }
+
+    /// The most hours whole periods reach under p's weekly maximum (22 h of 4 h slots: 20 h); the
+    /// maximum itself when a slot is not in quarter hours.
+    func weeklyCap(_ p: Int) -> Double {
+        let most = scenario.participants[p].hours.max
+        return reachableWeeklyHours(p)?.hours.last.map { min($0, most) } ?? most
+    }
+
     /// The totals p can reach on a day: sums of that day's possible periods within `cap`. Nil when
     /// a slot is not in quarter hours.
     func reachableDailyHours(_ p: Int, day d: Int, cap: Double) -> ReachableHours? {
-        let possible = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }.map(\.hours)
+        let possible = possiblePeriods(p, day: d).map(\.hours)
         return ReachableHours.subsetSums(possible, atMost: cap)
     }
 }
@@ -79,7 +91,7 @@ extension RosterModel {
     mutating func addDailyCoverCuts() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
             for (d, day) in scenario.calendar.days.enumerated() {
-                let periods = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }
+                let periods = possiblePeriods(p, day: d)
                 guard periods.count >= 2, periods.count <= Self.coverPeriodsAtMost,
                       Set(periods.map(\.hours)).count > 1 else { continue }
                 let covers = Self.dailyCovers(hours: periods.map(\.hours), cap: reachableDailyCap(p, day: d))
@@ -133,11 +145,11 @@ extension RosterModel {
     /// this kind take it).
     mutating func addWeeklyPeriodCuts() throws(ModelError) {
         for (p, participant) in scenario.participants.enumerated() {
-            let cap = reachableWeeklyHours(p)?.hours.last.map { min($0, participant.hours.max) } ?? participant.hours.max
+            let cap = weeklyCap(p)
             var days: [[Double]] = []
             var lhs = LinearExpression()
             for d in scenario.calendar.days.indices {
-                let periods = index.periods.filter { $0.dayIndex == d && !occupancy(p, $0).isConstant }
+                let periods = possiblePeriods(p, day: d)
                 for t in periods { lhs.add(occupancy(p, t)) }
                 days.append(periods.map(\.hours))
             }

@@ -16,7 +16,7 @@ extension RosterModel {
         precondition(worksOnDay.count == p, "addDaysCap is called for each participant in order")
         let participant = scenario.participants[p]
         let days = scenario.calendar.days.indices
-        let workable = days.filter { d in index.periods.contains { $0.dayIndex == d && !occupancy(p, $0).isConstant } }
+        let workable = days.filter { !possiblePeriods(p, day: $0).isEmpty }
         var works = [Variable?](repeating: nil, count: scenario.calendar.days.count)
         if scenario.maxDays(participant) < workable.count {
             for d in workable {
@@ -61,8 +61,7 @@ extension RosterModel {
         for (p, participant) in scenario.participants.enumerated() {
             // The most hours whole periods reach under the maximum (22 h of 4 h slots: 20 h), the
             // same rosters with a tighter relaxation.
-            let most = reachableWeeklyHours(p)?.hours.last.map { min($0, participant.hours.max) } ?? participant.hours.max
-            try model.add(hours(p) <= most, name: HardRule.weeklyHours.constraintName(participant.id))
+            try model.add(hours(p) <= weeklyCap(p), name: HardRule.weeklyHours.constraintName(participant.id))
         }
         for (s, supervisor) in scenario.supervisors.enumerated() {
             guard let cap = supervisor.maxHours else { continue }
