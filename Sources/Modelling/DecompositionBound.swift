@@ -206,6 +206,8 @@ extension Model {
             }
             var ipOptions = SolveOptions(timeLimit: limit)
             ipOptions.nodeLimit = 2000
+            // A roster to offer, not a proof: the solver's own, cheaper branching.
+            ipOptions.reliabilityBranching = false
             ipOptions.interruption = options.interruption
             let ip = solver.solve(decomposition.master(integer: true), options: ipOptions)
             if let values = ip.solution?.values {

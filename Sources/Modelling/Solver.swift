@@ -51,6 +51,10 @@ public struct SolveOptions: Sendable {
     /// Branching without the pseudo-costs' start (which solves two relaxations per fractional
     /// variable without looking at the clock): for a search that must end on time.
     public var quickBranching = false
+    /// Reliability branching (pseudo-costs, measured by strong branching until they are reliable:
+    /// SCIP's default rule) where the solver would otherwise branch by its own pseudo-costs; false:
+    /// the solver's own rule. Measured against GLPK's own at 60 s: the README's performance section.
+    public var reliabilityBranching = true
     /// A bound proven by other means (e.g. `Model.decompositionBound`): the search counts it as its
     /// own, and stops as soon as the incumbent meets it.
     public var knownBound: Double?
@@ -130,6 +134,8 @@ public struct SolveStatistics: Sendable, Equatable {
     public var simplexIterations: Int = 0
     /// Branch-and-bound nodes created (0 for an LP).
     public var nodes: Int = 0
+    /// Simplex iterations spent solving children ahead of branching (reliability branching).
+    public var strongBranchingIterations: Int = 0
     public var variables: Int = 0
     public var integerVariables: Int = 0
     public var constraints: Int = 0

@@ -132,10 +132,13 @@ public struct GLPKSolver: Solver {
         // the tree a work limit makes the same everywhere.)
         if options.quickBranching || (options.nodeLimit == nil && rootSeconds > 0.05 * options.timeLimit) {
             parameters.branching = .driebeckTomlin
+        } else if options.reliabilityBranching {
+            search.reliability = ReliabilityBranching(columns: model.variables.count) { elapsed() >= limit }
         }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes
+        stats.strongBranchingIterations = search.reliability?.strongIterations ?? 0
         stats.hintAccepted = search.hintAccepted && firstIsHint
         rootCuts = search.rootCuts ?? []
         if let before = search.firstRootObjective, let after = search.rootObjective {
@@ -302,8 +305,12 @@ private final class SearchState {
         priorityClasses = byPriority.keys.sorted(by: >).map { byPriority[$0]!.map { $0.key.index + 1 }.sorted() }
     }
 
-    /// At a branching event: the most fractional column of the highest class that has one.
-    private func branchByPriority(_ tree: GLPKSearchTree) {
+    /// Chooses the column to branch on where no priority class has a fractional one (nil: GLPK's rule).
+    var reliability: ReliabilityBranching?
+
+    /// At a branching event: the most fractional column of the highest class that has one; false
+    /// when none has.
+    private func branchByPriority(_ tree: GLPKSearchTree) -> Bool {
         for columns in priorityClasses {
             var best: (column: Int, distance: Double)?
             for j in columns where tree.canBranch(on: j) {
@@ -312,9 +319,10 @@ private final class SearchState {
             }
             if let best {
                 tree.branch(on: best.column)
-                return
+                return true
             }
         }
+        return false
     }
 
     /// At the root's cut event: another round of Gomory cuts, unless the rounds are done, the last
@@ -354,7 +362,10 @@ private final class SearchState {
         if event == .cutGeneration || event == .branching || event == .betterSolution { keepRootCuts(tree) }
         if event == .branching { leftRoot = true }
         if event == .cutGeneration, options.cuts, options.rootGomoryRounds > 0, tree.currentLevel == 0 { rootGomory(tree) }
-        if event == .branching && !priorityClasses.isEmpty { branchByPriority(tree) }
+        if event == .rowGeneration { reliability?.observe(tree) }
+        if event == .branching && !(!priorityClasses.isEmpty && branchByPriority(tree)), let reliability {
+            _ = reliability.branch(tree, cutoff: tree.incumbent)
+        }
         if event == .heuristic, let values = firstIncumbent {
             firstIncumbent = nil
             hintAccepted = tree.offer(values)

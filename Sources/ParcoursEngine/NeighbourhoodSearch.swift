@@ -240,10 +240,13 @@ struct NeighbourhoodSearch: Sendable {
     }
 
     /// How a sub-problem is solved: a stop as soon as the bound leaves no better multiple of its
-    /// own objective's step; a dive first where `dive`.
+    /// own objective's step; a dive first where `dive`; GLPK's own branching rule, not reliability
+    /// branching, whose strong branching pays over a large tree, not over a sub-problem's few nodes
+    /// (SCIP's neighbourhood heuristics likewise switch their sub-problems to a cheap rule).
     private func subproblemOptions(_ sub: Model, timeLimit: Double, nodeLimit: Int?, cuts: Bool, dive: Bool = true,
                                    interruption: Interruption?) -> SolveOptions {
         var options = SolveOptions(timeLimit: max(0.01, timeLimit))
+        options.reliabilityBranching = false
         options.nodeLimit = nodeLimit
         options.objectiveStep = sub.objectiveGranularity
         options.dive = dive

@@ -65,3 +65,59 @@ import Testing
 @Test func readingAMissingFileThrows() {
     #expect(throws: GLPKError.self) { _ = try GLPKProblem.readLP(from: "/nonexistent/parcours.lp") }
 }
+
+/// min −3x − 2y, 2x + 2y ≤ 3, x and y binary: the relaxation is x = 1, y = ½ (−4). Branching on y:
+/// down (y = 0) gives x = 1, −3; up (y = 1) gives x = ½, −3.5. With a roster of −3 known (the
+/// cutoff), the down child cannot beat it.
+@Test func strongBranchingSolvesBothChildrenOfAColumn() throws {
+    let p = try GLPKProblem()
+    try p.addColumns(2)
+    try p.addRows(1)
+    for j in 1...2 { try p.setColumnKind(j, .binary) }
+    try p.setObjectiveCoefficient(1, -3)
+    try p.setObjectiveCoefficient(2, -2)
+    try p.setRow(1, columns: [1, 2], coefficients: [2, 2])
+    try p.setRowBounds(1, .upper(3))
+    #expect(p.simplex() == .ok)
+    var parameters = GLPKIntegerParameters()
+    parameters.presolve = false
+    parameters.gomoryCuts = false; parameters.mirCuts = false; parameters.coverCuts = false; parameters.cliqueCuts = false
+    final class Seen: @unchecked Sendable {
+        var candidates: [Int] = []
+        var children: [Int: (ChildRelaxation, ChildRelaxation)] = [:]
+        var withCutoff: [Int: (ChildRelaxation, ChildRelaxation)] = [:]
+        var iterations = 0
+        var nodeObjective = 0.0
+        var done = false
+    }
+    let seen = Seen()
+    let code = p.branchAndCut(parameters, callback: { tree in
+        guard tree.event == .branching, !seen.done else { return }
+        seen.done = true
+        seen.candidates = [1, 2].filter { tree.canBranch(on: $0) }
+        seen.iterations = tree.strongBranching(on: [1, 2], iterationLimit: 50, cutoff: nil) { j, down, up, _ in
+            seen.children[j] = (down, up)
+            return true
+        }
+        tree.strongBranching(on: [2], iterationLimit: 50, cutoff: -3) { j, down, up, _ in
+            seen.withCutoff[j] = (down, up)
+            return false
+        }
+        // The node itself is untouched: GLPK's rule branches on from it.
+        seen.nodeObjective = tree.nodeObjective
+    })
+    #expect(code == .ok)
+    #expect(abs(seen.nodeObjective + 4) < 1e-9)
+    #expect(p.integerObjective == -3)
+    #expect(seen.candidates == [2])
+    #expect(seen.children[1] == nil)
+    func optimum(_ child: ChildRelaxation?) -> Double? {
+        if case .bound(let value, optimal: true)? = child { return value }
+        return nil
+    }
+    #expect(optimum(seen.children[2]?.0).map { abs($0 + 3) < 1e-9 } == true)
+    #expect(optimum(seen.children[2]?.1).map { abs($0 + 3.5) < 1e-9 } == true)
+    #expect(seen.iterations > 0)
+    #expect(seen.withCutoff[2]?.0 == .hopeless)
+    #expect(optimum(seen.withCutoff[2]?.1).map { abs($0 + 3.5) < 1e-9 } == true)
+}

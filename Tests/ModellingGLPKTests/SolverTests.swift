@@ -466,3 +466,31 @@ private func twoKnapsacks() throws -> Model {
     #expect(!board.post([1, 1, 1, 1], objective: -20, source: "worse"))
     #expect(board.refused == ["a wrong search"])
 }
+
+@Test func reliabilityBranchingProvesTheSameOptimaAsTheSolversOwnRule() throws {
+    // Cuts off, so that the trees must branch: two market-share rows over 12 binaries (no subset
+    // meets both; the best misses by 1, checked by enumerating all 4096) and the knapsack.
+    var share = Model()
+    let a = [31.0, 17, 44, 8, 23, 39, 12, 27, 35, 19, 41, 6], b = [12.0, 40, 7, 33, 25, 9, 41, 16, 28, 5, 37, 22]
+    let x = try a.indices.map { try share.addBinary("x\($0)") }
+    var misses = LinearExpression()
+    for (row, target) in [(a, 151.0), (b, 137)] {
+        let over = try share.addVariable("over\(target)"), under = try share.addVariable("under\(target)")
+        try share.add(LinearExpression(sum: zip(x, row)) - over + under == target)
+        misses += over + under
+    }
+    try share.minimize(misses)
+    for (model, optimum) in [(share, 1.0), (try knapsack(), 21)] {
+        var options = SolveOptions()
+        options.cuts = false
+        options.dive = false
+        options.presolve = false
+        let reliable = solver.solve(model, options: options)
+        options.reliabilityBranching = false
+        let own = solver.solve(model, options: options)
+        #expect(reliable.termination == .optimal && own.termination == .optimal)
+        #expect(reliable.objective == optimum && own.objective == optimum)
+        #expect(reliable.statistics.strongBranchingIterations > 0)
+        #expect(own.statistics.strongBranchingIterations == 0)
+    }
+}
