@@ -133,7 +133,9 @@ public struct GLPKSolver: Solver {
         if options.quickBranching || (options.nodeLimit == nil && rootSeconds > 0.05 * options.timeLimit) {
             parameters.branching = .driebeckTomlin
         } else if options.reliabilityBranching {
-            search.reliability = ReliabilityBranching(columns: model.variables.count) { elapsed() >= limit }
+            search.reliability = ReliabilityBranching(columns: model.variables.count) {
+                elapsed() >= limit || options.interruption?.isInterrupted == true
+            }
         }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations

@@ -13,7 +13,7 @@
 // per-unit estimate of a fixed column only, and compares the larger of the two degradations.
 //
 // Deterministic: the choices depend on the relaxations and on iteration counts, not on the clock
-// (the clock only ends strong branching past the search's time limit).
+// (the clock, or a stop asked from outside, only ends strong branching when the search ends).
 
 import GLPK
 
@@ -44,15 +44,16 @@ final class ReliabilityBranching {
     private var iterationsAtFirstBranch: Int?
     /// Iterations spent in strong branching so far.
     private(set) var strongIterations = 0
-    private let isPastLimit: () -> Bool
+    private let isEnding: () -> Bool
 
-    /// `columns`: the problem's column count; `isPastLimit`: whether the search's time is up.
-    init(columns: Int, isPastLimit: @escaping () -> Bool) {
+    /// `columns`: the problem's column count; `isEnding`: whether the search is about to end (its
+    /// time is up, or it was asked to stop), when strong branching stops at once.
+    init(columns: Int, isEnding: @escaping () -> Bool) {
         downSum = Array(repeating: 0, count: columns + 1)
         upSum = downSum
         downCount = Array(repeating: 0, count: columns + 1)
         upCount = downCount
-        self.isPastLimit = isPastLimit
+        self.isEnding = isEnding
     }
 
     /// At a node's relaxation (the row-generation event, before its cuts): what the branch that made
@@ -162,7 +163,7 @@ final class ReliabilityBranching {
                 estimate[j] = e
                 let s = Self.score(e.down, e.up)
                 if best == nil || s > best!.score { best = (j, s); sinceBetter = 0 } else { sinceBetter += 1 }
-                return sinceBetter < Self.lookahead && strongIterations + spent < budget && !isPastLimit()
+                return sinceBetter < Self.lookahead && strongIterations + spent < budget && !isEnding()
             }
             if let hopeless {
                 remember(tree, hopeless.column, objective: objective)

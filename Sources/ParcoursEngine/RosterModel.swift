@@ -50,18 +50,18 @@ public struct RosterModel: Sendable {
     private(set) var enrolmentsIn: [[Int]]              // [training] -> enrolment indices
     private(set) var supervisionsOfShift: [[Int]]
     private(set) var supervisionsAt: [[[Int]]]          // [supervisor][period] -> supervision indices
-    internal(set) var worksOnDay: [[Variable?]] = []     // [participant][day]
+    var worksOnDay: [[Variable?]] = []     // [participant][day]
     let frozenBefore: Period?
     let baseline: BaselineStates
     /// Each open shift's shortfall (people below its minimum), when it can be short.
-    internal(set) var shortfallOfShift: [Int: Variable] = [:]
+    var shortfallOfShift: [Int: Variable] = [:]
     /// y(k): training k runs (only for trainings with a minimum group size).
     var trainingRuns: [Int: Variable] = [:]
     /// The contract and target slacks of each participant (in hours), when they exist.
-    internal(set) var under: [Int: LinearExpression] = [:]
-    internal(set) var off: [Int: LinearExpression] = [:]
+    var under: [Int: LinearExpression] = [:]
+    var off: [Int: LinearExpression] = [:]
     /// Each activity or skill goal's shortfall slack (in hours), with the hours it measures.
-    internal(set) var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
+    var goalShortfalls: [(participant: Int, goal: Int, short: LinearExpression, achieved: LinearExpression, needed: Double)] = []
     /// The hours of each participant's paid absences (`paid: true`), counted as worked in the
     /// contract and target terms.
     let paid: [Double]
