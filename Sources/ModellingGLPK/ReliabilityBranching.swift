@@ -77,11 +77,11 @@ final class ReliabilityBranching {
         guard let from, let parent = branched[from] else { return }
         if from == node { branched[node] = nil }
         let bounds = tree.columnBounds(parent.column)
-        let objective = tree.nodeObjective
+        let change = Self.worsening(from: parent.objective, to: tree.nodeObjective, minimizing: tree.minimizes)
         if let upper = bounds.upper, upper <= parent.value.rounded(.down) + 1e-9 {
-            record(parent.column, down: true, value: parent.value, change: objective - parent.objective)
+            record(parent.column, down: true, value: parent.value, change: change)
         } else if let lower = bounds.lower, lower >= parent.value.rounded(.up) - 1e-9 {
-            record(parent.column, down: false, value: parent.value, change: objective - parent.objective)
+            record(parent.column, down: false, value: parent.value, change: change)
         }
     }
 
@@ -89,7 +89,7 @@ final class ReliabilityBranching {
         guard j < downSum.count else { return }
         let distance = down ? value - value.rounded(.down) : value.rounded(.up) - value
         guard distance > 1e-9 else { return }
-        let perUnit = max(0, change) / distance
+        let perUnit = change / distance
         if down { downSum[j] += perUnit; downCount[j] += 1 } else { upSum[j] += perUnit; upCount[j] += 1 }
     }
 
@@ -98,6 +98,11 @@ final class ReliabilityBranching {
     private func pseudoCosts(_ j: Int, averageDown: Double, averageUp: Double) -> (down: Double, up: Double) {
         (downCount[j] > 0 ? downSum[j] / Double(downCount[j]) : averageDown,
          upCount[j] > 0 ? upSum[j] / Double(upCount[j]) : averageUp)
+    }
+
+    /// How much a child's relaxation is worse than its parent's (0 when it is not).
+    private static func worsening(from parent: Double, to child: Double, minimizing: Bool) -> Double {
+        max(0, minimizing ? child - parent : parent - child)
     }
 
     private static func score(_ down: Double, _ up: Double) -> Double { max(down, epsilon) * max(up, epsilon) }
@@ -151,8 +156,8 @@ final class ReliabilityBranching {
                 j, down, up, spent in
                 let x = tree.nodeValue(j)
                 func change(_ child: ChildRelaxation) -> Double? {
-                    if case .bound(let value, _) = child { return max(0, value - objective) }
-                    return nil
+                    guard case .bound(let value, _) = child else { return nil }
+                    return Self.worsening(from: objective, to: value, minimizing: tree.minimizes)
                 }
                 if case .hopeless = down { hopeless = (j, .up); return false }
                 if case .hopeless = up { hopeless = (j, .down); return false }
