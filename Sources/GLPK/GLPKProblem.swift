@@ -44,6 +44,12 @@ public enum GLPKBounds: Equatable, Sendable {
         }
     }
 
+    /// The limits GLPK's type says a row or column has (nil: none on that side).
+    static func limits(type: Int32, lower: Double, upper: Double) -> (lower: Double?, upper: Double?) {
+        (type == GLP_LO || type == GLP_DB || type == GLP_FX ? lower : nil,
+         type == GLP_UP || type == GLP_DB || type == GLP_FX ? upper : nil)
+    }
+
     var glpk: (type: Int32, lower: Double, upper: Double) {
         switch self {
         case .free: return (GLP_FR, 0, 0)

@@ -195,9 +195,7 @@ public struct GLPKSearchTree {
         for i in Int32(first)...Int32(m) where glp_get_row_stat(p, i) != GLP_BS {
             let length = Int(glp_get_mat_row(p, i, &indices, &values))
             guard length > 0 else { continue }
-            let type = glp_get_row_type(p, i)
-            let lower = type == GLP_LO || type == GLP_DB || type == GLP_FX ? glp_get_row_lb(p, i) : nil
-            let upper = type == GLP_UP || type == GLP_DB || type == GLP_FX ? glp_get_row_ub(p, i) : nil
+            let (lower, upper) = GLPKBounds.limits(type: glp_get_row_type(p, i), lower: glp_get_row_lb(p, i), upper: glp_get_row_ub(p, i))
             var attr = glp_attr()
             glp_ios_row_attr(tree, i, &attr)
             rows.append((indices[1...length].map { Int($0) }, Array(values[1...length]), lower, upper, Int(attr.klass)))

@@ -37,10 +37,11 @@ extension GLPKSearchTree {
     /// Column j's bounds (1-based) in the current node's problem (nil: none on that side).
     public func columnBounds(_ j: Int) -> (lower: Double?, upper: Double?) {
         guard j >= 1, j <= columnCount, let p = glp_ios_get_prob(tree) else { return (nil, nil) }
-        let type = glp_get_col_type(p, Int32(j))
-        let lower = type == GLP_LO || type == GLP_DB || type == GLP_FX ? glp_get_col_lb(p, Int32(j)) : nil
-        let upper = type == GLP_UP || type == GLP_DB || type == GLP_FX ? glp_get_col_ub(p, Int32(j)) : nil
-        return (lower, upper)
+        return limits(of: Int32(j), in: p)
+    }
+
+    private func limits(of j: Int32, in p: OpaquePointer) -> (lower: Double?, upper: Double?) {
+        GLPKBounds.limits(type: glp_get_col_type(p, j), lower: glp_get_col_lb(p, j), upper: glp_get_col_ub(p, j))
     }
 
     /// Simplex iterations on the search's problem so far (every node's relaxation and cut round).
@@ -77,8 +78,8 @@ extension GLPKSearchTree {
         }
         var iterations = 0
         func restore() {
-            for i in 1...max(1, m) where i <= m { glp_set_row_stat(lp, i, rowStatus[Int(i)]) }
-            for j in 1...max(1, n) where j <= n { glp_set_col_stat(lp, j, columnStatus[Int(j)]) }
+            for i in 1..<(m + 1) { glp_set_row_stat(lp, i, rowStatus[Int(i)]) }
+            for j in 1..<(n + 1) { glp_set_col_stat(lp, j, columnStatus[Int(j)]) }
         }
         /// Solves the child with column j's bounds [lower, upper] (nil: none on that side).
         func child(_ j: Int32, lower: Double?, upper: Double?) -> ChildRelaxation {
@@ -87,13 +88,8 @@ extension GLPKSearchTree {
                 glp_set_col_bnds(lp, j, type, lb, ub)
                 restore()
             }
-            switch (lower, upper) {
-            case let (l?, u?) where l == u: glp_set_col_bnds(lp, j, GLP_FX, l, u)
-            case let (l?, u?) where l < u: glp_set_col_bnds(lp, j, GLP_DB, l, u)
-            case (let l?, nil): glp_set_col_bnds(lp, j, GLP_LO, l, 0)
-            case (nil, let u?): glp_set_col_bnds(lp, j, GLP_UP, 0, u)
-            default: return .hopeless // an empty range
-            }
+            guard let bounds = try? GLPKBounds.between(lower, upper) else { return .hopeless } // an empty range
+            glp_set_col_bnds(lp, j, bounds.glpk.type, bounds.glpk.lower, bounds.glpk.upper)
             let before = glp_get_it_cnt(lp)
             let code = glp_simplex(lp, &parm)
             iterations += Int(glp_get_it_cnt(lp) - before)
@@ -108,9 +104,7 @@ extension GLPKSearchTree {
         for column in columns where canBranch(on: column) {
             let j = Int32(column)
             let x = glp_get_col_prim(p, j)
-            let type = glp_get_col_type(lp, j)
-            let lower = type == GLP_LO || type == GLP_DB || type == GLP_FX ? glp_get_col_lb(lp, j) : nil
-            let upper = type == GLP_UP || type == GLP_DB || type == GLP_FX ? glp_get_col_ub(lp, j) : nil
+            let (lower, upper) = limits(of: j, in: lp)
             let down = child(j, lower: lower, upper: x.rounded(.down))
             let up = child(j, lower: x.rounded(.up), upper: upper)
             if !next(column, down, up, iterations) { break }

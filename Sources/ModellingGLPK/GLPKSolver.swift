@@ -365,7 +365,7 @@ private final class SearchState {
         if event == .branching { leftRoot = true }
         if event == .cutGeneration, options.cuts, options.rootGomoryRounds > 0, tree.currentLevel == 0 { rootGomory(tree) }
         if event == .rowGeneration { reliability?.observe(tree) }
-        if event == .branching && !(!priorityClasses.isEmpty && branchByPriority(tree)), let reliability {
+        if event == .branching, !branchByPriority(tree), let reliability {
             _ = reliability.branch(tree, cutoff: tree.incumbent)
         }
         if event == .heuristic, let values = firstIncumbent {
