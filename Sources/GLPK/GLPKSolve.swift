@@ -157,29 +157,19 @@ public struct GLPKSearchTree {
     public var rowCount: Int { Int(glp_get_num_rows(glp_ios_get_prob(tree))) }
 
     /// Adds at most `limit` Gomory mixed-integer cuts from the current node's optimal basis to the
-    /// local cut pool (GLPK's own generator, `glp_gmi_gen`, the one its built-in round calls at most
-    /// seven times a node). Only in the cut-generation event, with an optimal basis whose
-    /// factorisation exists (GLPK aborts otherwise); returns how many it added.
+    /// local cut pool (GLPK's own formulas, `GLPKGomory`; with `integralSlacks`, the slack of a row
+    /// that is integral once scaled counts as an integer, which GLPK's `glp_gmi_gen` does not). Only in
+    /// the cut-generation event, with an optimal basis whose factorisation exists (GLPK aborts
+    /// otherwise); returns how many it added.
     @discardableResult
-    public func addGomoryCuts(atMost limit: Int) -> Int {
+    public func addGomoryCuts(atMost limit: Int, integralSlacks: Bool = true) -> Int {
         guard event == .cutGeneration, limit > 0, let p = glp_ios_get_prob(tree) else { return 0 }
-        let n = glp_get_num_cols(p)
-        guard n > 0, glp_bf_exists(p) != 0, glp_get_prim_stat(p) == GLP_FEAS, glp_get_dual_stat(p) == GLP_FEAS else { return 0 }
-        guard let pool = glp_create_prob() else { return 0 }
-        defer { glp_delete_prob(pool) }
-        glp_add_cols(pool, n)
-        let made = glp_gmi_gen(p, pool, Int32(clamping: limit))
-        guard made > 0 else { return 0 }
-        var indices = [Int32](repeating: 0, count: Int(n) + 1)
-        var values = [Double](repeating: 0, count: Int(n) + 1)
-        var added = 0
-        for i in 1...made {
-            let length = glp_get_mat_row(pool, i, &indices, &values)
-            guard length > 0 else { continue }
-            glp_ios_add_row(tree, nil, GLP_RF_GMI, 0, length, indices, values, GLP_LO, glp_get_row_lb(pool, i))
-            added += 1
+        let cuts = GLPKGomory.cuts(p, atMost: limit, integralSlacks: integralSlacks)
+        for cut in cuts {
+            glp_ios_add_row(tree, nil, GLP_RF_GMI, 0, Int32(cut.columns.count), [0] + cut.columns, [0] + cut.coefficients,
+                            GLP_LO, cut.lower)
         }
-        return added
+        return cuts.count
     }
 
     /// The rows from `first` (1-based) on that the current node's relaxation holds at a bound

@@ -121,7 +121,7 @@ public struct GLPKSolver: Solver {
         parameters.timeLimitMilliseconds = remainingMilliseconds()
         parameters.relativeGap = options.relativeGap
         parameters.presolve = presolve
-        parameters.gomoryCuts = options.cuts
+        parameters.gomoryCuts = options.cuts && !options.gomoryWithIntegralSlacks
         parameters.mirCuts = options.cuts
         parameters.coverCuts = options.cuts
         parameters.cliqueCuts = options.cuts
@@ -339,10 +339,14 @@ private final class SearchState {
             firstRootObjective = objective
         }
         rootObjective = objective
-        guard rootGomoryRounds < options.rootGomoryRounds, rootStalls < 3,
-              tree.rowCount - rowsBefore < max(columns, 1000) else { return }
-        if tree.addGomoryCuts(atMost: 50) > 0 { rootGomoryRounds += 1 }
+        let rounds = options.gomoryWithIntegralSlacks ? max(Self.solverGomoryRounds, options.rootGomoryRounds) : options.rootGomoryRounds
+        guard rootGomoryRounds < rounds, rootStalls < 3, tree.rowCount - rowsBefore < max(columns, 1000) else { return }
+        if tree.addGomoryCuts(atMost: 50, integralSlacks: options.gomoryWithIntegralSlacks) > 0 { rootGomoryRounds += 1 }
     }
+
+    /// GLPK's own Gomory rounds at a node (at most seven): as many at the root at least where
+    /// `SolveOptions.gomoryWithIntegralSlacks` replaces its generator.
+    static let solverGomoryRounds = 7
 
     /// GLPK's classes of cuts (`GLP_RF_GMI` …), as the kept cuts' names say them.
     static let cutClasses = [1: "gomory", 2: "mir", 3: "cover", 4: "clique"]
@@ -363,7 +367,8 @@ private final class SearchState {
         let event = tree.event
         if event == .cutGeneration || event == .branching || event == .betterSolution { keepRootCuts(tree) }
         if event == .branching { leftRoot = true }
-        if event == .cutGeneration, options.cuts, options.rootGomoryRounds > 0, tree.currentLevel == 0 { rootGomory(tree) }
+        if event == .cutGeneration, options.cuts, tree.currentLevel == 0,
+           options.rootGomoryRounds > 0 || options.gomoryWithIntegralSlacks { rootGomory(tree) }
         if event == .rowGeneration { reliability?.observe(tree) }
         if event == .branching, !branchByPriority(tree), let reliability {
             _ = reliability.branch(tree, cutoff: tree.incumbent)

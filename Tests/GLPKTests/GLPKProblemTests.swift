@@ -121,3 +121,45 @@ import Testing
     #expect(seen.withCutoff[2]?.0 == .hopeless)
     #expect(optimum(seen.withCutoff[2]?.1).map { abs($0 + 3.5) < 1e-9 } == true)
 }
+
+/// min −y over integers with 2y − 3z ≤ 0 and 2z ≤ 3 (both rows scaled by `scale`): the relaxation's
+/// optimum is z = 1.5, y = 2.25, the integer one y = z = 1. In the slacks s₁ = −(2y − 3z) and
+/// s₂ = 3 − 2z (both ≥ 0, the rows at their upper bounds), y's tableau row is y = 2.25 − ½·s₁ − ¾·s₂,
+/// f₀ = ¼. With both slacks continuous, Gomory's cut is ½·s₁ + ¾·s₂ ≥ ¼, that is y ≤ 2. With the
+/// slacks integer (the rows are integral), the coefficients are (f₀/(1 − f₀))·(1 − f) = ⅙ and 1/12:
+/// ⅙·s₁ + 1/12·s₂ ≥ ¼, that is y ≤ z, which no integer point breaks (2y ≤ 3z) and which cuts deeper.
+private func gomoryCutOnY(scale: Double, integralSlacks: Bool) throws -> GLPKCut? {
+    let p = try GLPKProblem()
+    try p.addColumns(2)
+    try p.addRows(2)
+    for j in 1...2 {
+        try p.setColumnKind(j, .integer)
+        try p.setColumnBounds(j, .range(0, 10))
+    }
+    try p.setObjectiveCoefficient(1, -1)
+    try p.setRow(1, columns: [1, 2], coefficients: [2 * scale, -3 * scale])
+    try p.setRowBounds(1, .upper(0))
+    try p.setRow(2, columns: [2], coefficients: [2 * scale])
+    try p.setRowBounds(2, .upper(3 * scale))
+    #expect(p.simplex() == .ok)
+    #expect(abs(p.basicObjective + 2.25) < 1e-9)
+    // One cut per fractional basic column: z (½) first, then y (¼).
+    let cuts = GLPKGomory.cuts(p.handle, atMost: 10, integralSlacks: integralSlacks)
+    #expect(cuts.count == 2)
+    return cuts.first { $0.columns.contains(1) }
+}
+
+@Test func gomoryCutsTakeTheSlackOfAnIntegralRowAsAnInteger() throws {
+    // Without: −y ≥ −2 (z's coefficient cancels).
+    let continuous = try #require(try gomoryCutOnY(scale: 1, integralSlacks: false))
+    #expect(continuous.columns == [1])
+    #expect(abs(continuous.coefficients[0] + 1) < 1e-9 && abs(continuous.lower + 2) < 1e-9)
+    // With: −y/3 + z/3 ≥ 0, in the original rows and in the same rows scaled by ¼ (each then
+    // integral once multiplied by 4).
+    for scale in [1.0, 0.25] {
+        let integral = try #require(try gomoryCutOnY(scale: scale, integralSlacks: true))
+        #expect(integral.columns == [1, 2])
+        #expect(abs(integral.coefficients[0] + 1.0 / 3) < 1e-9 && abs(integral.coefficients[1] - 1.0 / 3) < 1e-9)
+        #expect(abs(integral.lower) < 1e-9)
+    }
+}
