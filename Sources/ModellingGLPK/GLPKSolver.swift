@@ -50,8 +50,18 @@ public struct GLPKSolver: Solver {
             defer { rootSeconds = elapsed() }
             var parameters = GLPKSimplexParameters()
             parameters.timeLimitMilliseconds = remainingMilliseconds()
-            parameters.longStep = options.longStepRelaxation
-            let code = problem.simplex(parameters, log: log)
+            if options.longStepRelaxation {
+                // The textbook ratio test for the relaxation's first second, so that a relaxation
+                // that ends by then reaches the vertex a search under a work limit reaches (and
+                // its cuts); past it, the long-step test from the basis reached.
+                parameters.timeLimitMilliseconds = min(parameters.timeLimitMilliseconds, Self.textbookRatioTestMilliseconds)
+            }
+            var code = problem.simplex(parameters, log: log)
+            if options.longStepRelaxation, code == .timeLimit, limit - elapsed() > 0.001 {
+                parameters.longStep = true
+                parameters.timeLimitMilliseconds = remainingMilliseconds()
+                code = problem.simplex(parameters, log: log)
+            }
             stats.simplexIterations = problem.simplexIterations
             if let stopped = simplexTermination(code, problem.basicStatus, dualInfeasibleIsUnbounded: isMIP) { return finish(stopped) }
             if isMIP, let board = options.board {
@@ -242,6 +252,9 @@ public struct GLPKSolver: Solver {
         }
         return problem
     }
+
+    /// How long a relaxation asked to use the long-step ratio test runs by the textbook one first.
+    static let textbookRatioTestMilliseconds = 1000
 
     /// Writes the model in CPLEX LP format (through GLPK's writer).
     public func writeLP(_ model: Model, to path: String) throws(GLPKError) {
