@@ -2,7 +2,7 @@
 //
 // Gomory mixed-integer cuts from a node's optimal basis, as GLPK's `glp_gmi_cut` derives them
 // (its formulas, its limits), with one strengthening: the slack of a row whose columns are all
-// integer and whose coefficients and active bound become integers once multiplied by a small
+// integer and whose coefficients and bounds become integers once multiplied by a small
 // number (a row of hours in quarter-hours: 4, 3.25, 0.25 times 4) is an integer variable too, and
 // takes the integer formula where GLPK takes every slack as continuous. The integer formula's
 // coefficient is never larger, so each cut is at least as deep as GLPK's (SCIP and HiGHS do the
@@ -11,10 +11,10 @@
 import CGLPK
 
 /// A cut `Σ coefficients[k]·x[columns[k]] ≥ lower` over a problem's columns (1-based).
-public struct GLPKCut: Sendable, Equatable {
-    public var columns: [Int32]
-    public var coefficients: [Double]
-    public var lower: Double
+struct GLPKCut: Sendable, Equatable {
+    var columns: [Int32]
+    var coefficients: [Double]
+    var lower: Double
 }
 
 enum GLPKGomory {
