@@ -23,7 +23,8 @@ enum GLPKGomory {
 
     /// At most `limit` cuts from the current optimal basis of `p` (its factorisation must exist),
     /// one per basic integer column whose value is fractional (between 0.05 and 0.95 from below),
-    /// most fractional part first, as GLPK's `glp_gmi_gen` chooses them. Cuts with a coefficient
+    /// most fractional part first, as GLPK's `glp_gmi_gen` chooses them (`Int.max`: one from every
+    /// such column, for the solver's cut selection to choose among). Cuts with a coefficient
     /// below 1e-3 or above 1e3 in magnitude are left out (GLPK's guard against badly scaled rows).
     static func cuts(_ p: OpaquePointer, atMost limit: Int, integralSlacks: Bool) -> [GLPKCut] {
         let m = Int(glp_get_num_rows(p)), n = Int(glp_get_num_cols(p))

@@ -126,6 +126,7 @@ public struct GLPKSolver: Solver {
         treeOptions.timeLimit = limit
         let search = SearchState(model: model, options: treeOptions, firstIncumbent: firstIncumbent, elapsed: elapsed)
         search.shareEnds = shareEnds
+        search.rootSeconds = rootSeconds
         if !presolve { search.prioritise(options.branchingPriority) }
         var parameters = GLPKIntegerParameters()
         parameters.timeLimitMilliseconds = remainingMilliseconds()
@@ -154,7 +155,8 @@ public struct GLPKSolver: Solver {
         stats.hintAccepted = search.hintAccepted && firstIsHint
         rootCuts = search.rootCuts ?? []
         if let before = search.firstRootObjective, let after = search.rootObjective {
-            stats.rootGomory = RootCutRounds(rounds: search.rootGomoryRounds, before: before, after: after)
+            stats.rootGomory = RootCutRounds(rounds: search.rootGomoryRounds, before: before, after: after,
+                                             cutsOffered: search.rootGomoryCuts)
         }
         let status = problem.integerStatus
         var solution: Solution?
@@ -287,6 +289,10 @@ private final class SearchState {
     /// The extra Gomory rounds at the root: how many were made, the relaxation before the first and
     /// at the last, how many rounds in a row moved it by almost nothing, and the rows before them.
     var rootGomoryRounds = 0
+    var rootGomoryCuts = 0
+    /// When the root's Gomory rounds began, and how long the root relaxation took (for `rootGomoryTimeMultiple`).
+    var rootGomoryStart = 0.0
+    var rootSeconds = 0.0
     var rootObjective: Double?
     var firstRootObjective: Double?
     var rootStalls = 0
@@ -341,8 +347,9 @@ private final class SearchState {
     }
 
     /// At the root's cut event: another round of Gomory cuts, unless the rounds are done, the last
-    /// three moved the relaxation by less than GLPK's own threshold (1e-4 relative), or the cuts
-    /// already number as many as GLPK allows itself (the columns, at least 1000).
+    /// three moved the relaxation by less than GLPK's own threshold (1e-4 relative), the cuts
+    /// already number as many as GLPK allows itself (the columns, at least 1000), or the rounds
+    /// have taken their share of time (`rootGomoryTimeMultiple`).
     private func rootGomory(_ tree: GLPKSearchTree) {
         let objective = tree.nodeObjective
         if let last = rootObjective {
@@ -350,12 +357,23 @@ private final class SearchState {
         } else {
             rowsBefore = tree.rowCount
             firstRootObjective = objective
+            rootGomoryStart = elapsed()
         }
         rootObjective = objective
         let rounds = options.gomoryWithIntegralSlacks ? max(Self.solverGomoryRounds, options.rootGomoryRounds) : options.rootGomoryRounds
         guard rootGomoryRounds < rounds, rootStalls < 3, tree.rowCount - rowsBefore < max(columns, 1000) else { return }
-        if tree.addGomoryCuts(atMost: 50, integralSlacks: options.gomoryWithIntegralSlacks) > 0 { rootGomoryRounds += 1 }
+        if options.gomoryWithIntegralSlacks, let multiple = options.rootGomoryTimeMultiple,
+           elapsed() - rootGomoryStart > max(1, multiple * rootSeconds) { return }
+        let perRound = options.gomoryWithIntegralSlacks ? options.gomoryCutsPerRound ?? .max : Self.solverGomoryCutsPerRound
+        let offered = tree.addGomoryCuts(atMost: perRound, integralSlacks: options.gomoryWithIntegralSlacks)
+        if offered > 0 {
+            rootGomoryRounds += 1
+            rootGomoryCuts += offered
+        }
     }
+
+    /// GLPK's own Gomory generator's cuts per round (`glp_gmi_gen`'s limit).
+    static let solverGomoryCutsPerRound = 50
 
     /// GLPK's own Gomory rounds at a node (at most seven): as many at the root at least where
     /// `SolveOptions.gomoryWithIntegralSlacks` replaces its generator.

@@ -277,9 +277,12 @@ public struct RosterEngine: Sendable {
             let treeOptions = solveOptions, searchOptions = lns, first = start
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
-                    // Nothing here needs a work limit's reproducibility: the faster relaxation.
+                    // Nothing here needs a work limit's reproducibility: the faster relaxation, and
+                    // root cut rounds that end with their share of time (on a large week each costs
+                    // seconds, and the roster, not the root's bound, is what the time is for).
                     var tree = treeOptions
                     tree.longStepRelaxation = true
+                    tree.rootGomoryTimeMultiple = 1
                     // The first tree: the root relaxation whatever it takes (the bound, and the
                     // neighbourhoods around it), then a tenth of the time, or ten times the
                     // relaxation's own time when that is less (at least a second): a small week's

@@ -435,6 +435,31 @@ private func twoKnapsacks() throws -> Model {
     #expect(solver.solve(m, options: options).statistics.rootGomory == nil)
 }
 
+@Test func aRootGomoryRoundOffersACutFromEveryFractionalVariableUnlessCapped() throws {
+    // Two copies of the knapsack, on their own items: the relaxation takes a fifth of each first
+    // item, two fractional variables, so an uncapped first round offers two cuts.
+    var m = Model()
+    var value: [(Variable, Double)] = []
+    for copy in ["a", "b"] {
+        let take = try (1...4).map { try m.addBinary("take_\(copy)\($0)") }
+        try m.add(LinearExpression(sum: zip(take, [5.0, 6, 3, 4])) <= 10, name: "capacity_\(copy)")
+        value += zip(take, [10.0, 13, 7, 8])
+    }
+    try m.maximize(LinearExpression(sum: value))
+    var options = SolveOptions()
+    options.dive = false
+    options.presolve = false
+    let every = solver.solve(m, options: options)
+    options.gomoryCutsPerRound = 1
+    let one = solver.solve(m, options: options)
+    #expect(every.objective == 42 && one.objective == 42)
+    #expect(every.termination == .optimal && one.termination == .optimal)
+    let all = try #require(every.statistics.rootGomory), capped = try #require(one.statistics.rootGomory)
+    #expect(all.before == 44 && capped.before == 44)
+    #expect(all.rounds >= 1 && all.cutsOffered >= all.rounds + 1)
+    #expect(capped.rounds >= 1 && capped.cutsOffered == capped.rounds)
+}
+
 @Test func theRootCutsKeptHoldForEveryIntegerPointOfTheModel() throws {
     let m = try twoKnapsacks()
     var options = SolveOptions()
