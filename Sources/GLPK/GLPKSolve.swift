@@ -209,6 +209,19 @@ public struct GLPKSearchTree {
         return glp_get_col_prim(p, Int32(j))
     }
 
+    /// The current node's reduced cost of each column (1-based; index 0 unused) and where the column
+    /// sits: −1 non-basic at its lower bound, +1 at its upper bound, 0 otherwise (basic, free, fixed).
+    public var nodeReducedCosts: [(side: Int, cost: Double)] {
+        guard let p = glp_ios_get_prob(tree) else { return [] }
+        let n = Int(glp_get_num_cols(p))
+        var costs = [(side: Int, cost: Double)](repeating: (0, 0), count: n + 1)
+        for j in stride(from: 1, through: n, by: 1) {
+            let status = glp_get_col_stat(p, Int32(j))
+            costs[j] = (status == GLP_NL ? -1 : status == GLP_NU ? 1 : 0, glp_get_col_dual(p, Int32(j)))
+        }
+        return costs
+    }
+
     public enum FirstChild: Sendable { case down, up, solverChoice }
 
     /// Branches on column j instead of letting GLPK choose. Only in the branching event, and only on

@@ -209,6 +209,9 @@ public struct SolveResult: Sendable {
     /// With `SolveOptions.keepsRootCuts`: the cuts that bound the root's relaxation when the search
     /// left the root, valid for every integer point of the model.
     public var rootCuts: [ConstraintDefinition] = []
+    /// With `SolveOptions.keepsRootCuts`: the root's relaxation (with those cuts) as the search left
+    /// the root, for reduced-cost fixing once a better roster is known (`Model.reducedCostFixings`).
+    public var rootRelaxation: RootRelaxation?
 
     public init(termination: Termination, solution: Solution?, bound: Double?, duals: [Double]? = nil,
                 reducedCosts: [Double]? = nil, statistics: SolveStatistics) {
@@ -219,6 +222,36 @@ public struct SolveResult: Sendable {
     public var objective: Double? { solution?.objective }
     /// Relative gap |objective − bound| / max(|objective|, 1e-9).
     public var gap: Double? { relativeGap(solution?.objective, bound) }
+}
+
+/// A relaxation's objective and, for each variable (by index), what each unit it moves off the
+/// bound it sits at costs that objective (its reduced cost, the worse way: 0 for a basic variable).
+public struct RootRelaxation: Sendable, Equatable {
+    public var objective: Double
+    public var costPerUnit: [Double]
+    /// Whether the variable sits at its upper bound (else at its lower one, where it has a cost).
+    public var atUpper: [Bool]
+    public init(objective: Double, costPerUnit: [Double], atUpper: [Bool]) {
+        self.objective = objective; self.costPerUnit = costPerUnit; self.atUpper = atUpper
+    }
+}
+
+extension Model {
+    /// Reduced-cost fixing: the integer variables that keep the bound they sit at in `root` in
+    /// every point whose objective is at most `objective` (at least, when maximising), each with
+    /// that bound: moving one off it by a unit (the least an integer moves) would cost the
+    /// relaxation more than the gap. A point at exactly `objective` (the best roster) stays in.
+    public func reducedCostFixings(_ root: RootRelaxation, within objective: Double) -> [(variable: Variable, value: Double)] {
+        guard root.costPerUnit.count == variables.count, root.atUpper.count == variables.count else { return [] }
+        let gap = sense == .minimize ? objective - root.objective : root.objective - objective
+        let tolerance = 1e-6 * max(1, abs(objective))
+        var fixed: [(variable: Variable, value: Double)] = []
+        for (j, definition) in variables.enumerated() where definition.kind != .continuous && root.costPerUnit[j] > gap + tolerance {
+            guard let value = root.atUpper[j] ? definition.upper : definition.lower, value != (root.atUpper[j] ? definition.lower : definition.upper) else { continue }
+            fixed.append((variable(j), value))
+        }
+        return fixed
+    }
 }
 
 /// |incumbent − bound| / max(|incumbent|, 1e-9), when both are known.

@@ -18,12 +18,14 @@ public struct GLPKSolver: Solver {
         var stats = SolveStatistics(model)
         func elapsed() -> Double { (clock.now - start).seconds }
         var rootCuts: [ConstraintDefinition] = []
+        var rootRelaxation: RootRelaxation?
         func finish(_ termination: Termination, _ solution: Solution? = nil, bound: Double? = nil,
                     duals: [Double]? = nil, reducedCosts: [Double]? = nil) -> SolveResult {
             stats.seconds = elapsed()
             var result = SolveResult(termination: termination, solution: solution, bound: bound, duals: duals,
                                      reducedCosts: reducedCosts, statistics: stats)
             result.rootCuts = rootCuts
+            result.rootRelaxation = rootRelaxation
             return result
         }
         guard options.timeLimit.isFinite, options.timeLimit > 0 else {
@@ -154,6 +156,7 @@ public struct GLPKSolver: Solver {
         stats.strongBranchingIterations = search.reliability?.strongIterations ?? 0
         stats.hintAccepted = search.hintAccepted && firstIsHint
         rootCuts = search.rootCuts ?? []
+        rootRelaxation = search.rootRelaxation
         if let before = search.firstRootObjective, let after = search.rootObjective {
             stats.rootGomory = RootCutRounds(rounds: search.rootGomoryRounds, before: before, after: after,
                                              cutsOffered: search.rootGomoryCuts)
@@ -299,6 +302,8 @@ private final class SearchState {
     var rowsBefore = 0
     /// The cuts binding at the root when the search left it (`SolveOptions.keepsRootCuts`).
     var rootCuts: [ConstraintDefinition]?
+    /// The root's relaxation at the same moments (`SolveOptions.keepsRootCuts`).
+    var rootRelaxation: RootRelaxation?
     var leftRoot = false
     /// The model searched: its rows for the root's cuts, its objective for points posted to a board.
     let model: Model
@@ -387,6 +392,14 @@ private final class SearchState {
     /// it (its first branch).
     private func keepRootCuts(_ tree: GLPKSearchTree) {
         guard options.keepsRootCuts, !leftRoot, tree.currentLevel == 0, tree.columnCount == columns else { return }
+        if tree.event != .betterSolution {
+            // The node's relaxation is optimal here: its reduced costs, the worse way for each column.
+            let sign = minimize ? 1.0 : -1.0
+            let costs = tree.nodeReducedCosts.dropFirst()
+            rootRelaxation = RootRelaxation(objective: tree.nodeObjective,
+                                            costPerUnit: costs.map { $0.side == 0 ? 0 : max(0, -Double($0.side) * sign * $0.cost) },
+                                            atUpper: costs.map { $0.side == 1 })
+        }
         let rows = tree.bindingRows(from: model.constraints.count + 1)
         rootCuts = rows.enumerated().compactMap { k, row in
             model.cleanCut(named: "root_cut[\(k + 1),\(Self.cutClasses[row.kind] ?? "other")]", terms: zip(row.columns, row.coefficients).map { (model.variable($0 - 1), $1) },

@@ -199,23 +199,38 @@ public struct RosterEngine: Sendable {
         }
         /// Assignments and enrolments no roster better than the best so far can have, by the
         /// decomposition's duals (computed when a tree is about to use them, with the best roster then).
-        @Sendable func fixings(_ dual: LagrangianDual?) -> [Variable] {
-            guard let dual, let best = board.entry?.objective, dual.bound < provingBound(for: best, step: built.objectiveStep) else { return [] }
-            let fixed = built.lagrangianFixings(dual, pricer: pricer, below: best)
-            options.log?("Lagrangian fixing below \(JSON.number(best)): \(fixed.count) of \(built.assignments.count + built.enrolments.count) "
-                         + "assignments and enrolments at 0")
+        /// The variables every roster at most as costly as the best so far leaves at one value: by the
+        /// decomposition's duals (Lagrangian fixing) and by the first tree's root relaxation
+        /// (reduced-cost fixing, with the root's cuts: the gap left by a good roster is often smaller
+        /// than most reduced costs there, and GLPK fixes by them only at the node where the roster
+        /// was found, not from the root for the whole of a later search).
+        @Sendable func fixings(_ dual: LagrangianDual?, root: RootRelaxation? = nil) -> [(variable: Variable, value: Double)] {
+            guard let best = board.entry?.objective else { return [] }
+            var fixed: [(variable: Variable, value: Double)] = []
+            if let dual, dual.bound < provingBound(for: best, step: built.objectiveStep) {
+                fixed = built.lagrangianFixings(dual, pricer: pricer, below: best).map { ($0, 0) }
+                options.log?("Lagrangian fixing below \(JSON.number(best)): \(fixed.count) of \(built.assignments.count + built.enrolments.count) "
+                             + "assignments and enrolments at 0")
+            }
+            if let root, root.objective < provingBound(for: best, step: built.objectiveStep) {
+                let byCost = model.reducedCostFixings(root, within: best)
+                options.log?("reduced-cost fixing at the root relaxation \(JSON.number(root.objective)) below \(JSON.number(best)): "
+                             + "\(byCost.count) of \(model.integerVariableCount) integer variables at their bound")
+                fixed += byCost
+            }
             return fixed
         }
         /// Branch-and-cut on the whole week, unless the known bound proves the best roster so far.
         /// `fixed`: variables at 0 in every roster better than the best so far (from the decomposition).
-        @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = [], fixed: [Variable] = []) -> SolveResult {
+        @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = [],
+                                    fixed: [(variable: Variable, value: Double)] = []) -> SolveResult {
             let entry = board.entry!
             if let known = options.knownBound, known >= provingBound(for: entry.objective, step: built.objectiveStep) {
                 return SolveResult(termination: .optimal, solution: Solution(values: entry.values, objective: entry.objective),
                                    bound: known, statistics: SolveStatistics(model))
             }
             var searched = cuts.isEmpty ? model : model.adding(cuts)
-            for v in fixed { try? searched.setBounds(v, lower: 0, upper: 0) }
+            for (v, value) in fixed { try? searched.setBounds(v, lower: value, upper: value) }
             var result = solver.solve(searched, options: options)
             // A proof that a roster already known beats is no proof: GLPK lost its way in the
             // numbers (measured once, on a relaxation with the decomposition's rows, before their
@@ -240,7 +255,7 @@ public struct RosterEngine: Sendable {
             solveOptions.keepsRootCuts = true
             result = branchAndCut(solveOptions)
             solveOptions.keepsRootCuts = false
-            let rootCuts = result.rootCuts
+            let rootCuts = result.rootCuts, rootRelaxation = result.rootRelaxation
             if let solution = result.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
             if result.termination != .optimal {
                 let decomposition = participantBound(also: [result.solution?.values])
@@ -258,7 +273,7 @@ public struct RosterEngine: Sendable {
                         again.timeLimit = remaining()
                         again.knownBound = known
                         again.hint = model.hint(from: board.entry!.values)
-                        let r = branchAndCut(again, cuts: decomposition.cuts + rootCuts, fixed: fixings(decomposition.dual))
+                        let r = branchAndCut(again, cuts: decomposition.cuts + rootCuts, fixed: fixings(decomposition.dual, root: rootRelaxation))
                         if let solution = r.solution { board.post(solution.values, objective: solution.objective, source: "branch-and-cut") }
                         if r.termination == .optimal { result = r }
                         known = tighter(known, r.bound, minimize: true)
@@ -352,7 +367,7 @@ public struct RosterEngine: Sendable {
                             let root = r.statistics.rootSeconds ?? .infinity
                             tree.quickBranching = root > Self.pseudoCostRootShare * remaining()
                             // The first tree's root cuts: the second starts where its root ended.
-                            let again = branchAndCut(tree, cuts: decomposition.cuts + r.rootCuts, fixed: fixings(decomposition.dual))
+                            let again = branchAndCut(tree, cuts: decomposition.cuts + r.rootCuts, fixed: fixings(decomposition.dual, root: r.rootRelaxation))
                             r = SolveResult(termination: again.termination, solution: again.solution ?? r.solution,
                                             bound: tighter(again.bound, tree.knownBound, minimize: true), statistics: again.statistics)
                         }

@@ -460,6 +460,30 @@ private func twoKnapsacks() throws -> Model {
     #expect(capped.rounds >= 1 && capped.cutsOffered == capped.rounds)
 }
 
+@Test func theRootRelaxationKeptGivesEachVariableItsReducedCost() throws {
+    // The knapsack's relaxation (22) takes items 2 and 3 whole (13/6 and 7/3 a unit of weight) and
+    // fills the last unit at 2 a unit: the capacity's dual is 2, so taking item 2 or 3 out costs
+    // 13 − 2·6 = 1 and 7 − 2·3 = 1. The optimum (21: items 2 and 4) keeps both only within 21.5.
+    let m = try knapsack()
+    var options = SolveOptions()
+    options.cuts = false
+    options.dive = false
+    options.presolve = false
+    options.keepsRootCuts = true
+    let r = solver.solve(m, options: options)
+    #expect(r.objective == 21)
+    let root = try #require(r.rootRelaxation)
+    #expect(abs(root.objective - 22) < 1e-9)
+    #expect(root.atUpper[1] && root.atUpper[2])
+    #expect(abs(root.costPerUnit[1] - 1) < 1e-9 && abs(root.costPerUnit[2] - 1) < 1e-9)
+    #expect(m.reducedCostFixings(root, within: 21).isEmpty)
+    let fixed = m.reducedCostFixings(root, within: 21.5)
+    #expect(fixed.map(\.variable.index) == [1, 2] && fixed.map(\.value) == [1, 1])
+    // Not asked, not kept.
+    options.keepsRootCuts = false
+    #expect(solver.solve(m, options: options).rootRelaxation == nil)
+}
+
 @Test func theRootCutsKeptHoldForEveryIntegerPointOfTheModel() throws {
     let m = try twoKnapsacks()
     var options = SolveOptions()
