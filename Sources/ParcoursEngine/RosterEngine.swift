@@ -197,9 +197,8 @@ public struct RosterEngine: Sendable {
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
             return ParticipantBound(bound: r.bound, cuts: r.cuts, dual: r.dual)
         }
-        /// Assignments and enrolments no roster better than the best so far can have, by the
-        /// decomposition's duals (computed when a tree is about to use them, with the best roster then).
-        /// The variables every roster at most as costly as the best so far leaves at one value: by the
+        /// The variables every roster at most as costly as the best so far leaves at one value
+        /// (computed when a tree is about to use them, with the best roster then): by the
         /// decomposition's duals (Lagrangian fixing) and by the first tree's root relaxation
         /// (reduced-cost fixing, with the root's cuts: the gap left by a good roster is often smaller
         /// than most reduced costs there, and GLPK fixes by them only at the node where the roster
@@ -221,7 +220,7 @@ public struct RosterEngine: Sendable {
             return fixed
         }
         /// Branch-and-cut on the whole week, unless the known bound proves the best roster so far.
-        /// `fixed`: variables at 0 in every roster better than the best so far (from the decomposition).
+        /// `fixed`: variables at one value in every roster at most as costly as the best so far.
         @Sendable func branchAndCut(_ options: SolveOptions, cuts: [ConstraintDefinition] = [],
                                     fixed: [(variable: Variable, value: Double)] = []) -> SolveResult {
             let entry = board.entry!
