@@ -59,8 +59,9 @@ enum GLPKGomory {
 
         var cuts: [GLPKCut] = []
         var phi = [Double](repeating: 0, count: m + n + 1)
+        var tableau = GLPKTableau(p)
         for candidate in candidates where cuts.count < limit {
-            if let cut = cut(p, column: candidate.column, m: m, n: n, rows: rows, multiplier: multiplier,
+            if let cut = cut(p, column: candidate.column, tableau: &tableau, rows: rows, multiplier: multiplier,
                              isInteger: isInteger, phi: &phi, indices: &indices, values: &values),
                cut.coefficients.allSatisfy({ abs($0) >= 1e-3 && abs($0) <= 1e3 }) {
                 cuts.append(cut)
@@ -73,11 +74,12 @@ enum GLPKGomory {
 
     /// The cut from the tableau row of basic column `j`, nil where GLPK's `glp_gmi_cut` fails (a
     /// coefficient above 1e5, a free non-basic variable).
-    private static func cut(_ p: OpaquePointer, column j: Int, m: Int, n: Int, rows: [(columns: [Int32], coefficients: [Double])],
+    private static func cut(_ p: OpaquePointer, column j: Int, tableau: inout GLPKTableau, rows: [(columns: [Int32], coefficients: [Double])],
                             multiplier: [Double], isInteger: [Bool], phi: inout [Double],
                             indices: inout [Int32], values: inout [Double]) -> GLPKCut? {
+        let m = tableau.m, n = tableau.n
         for k in phi.indices { phi[k] = 0 }
-        let length = Int(glp_eval_tab_row(p, Int32(m + j), &indices, &values))
+        let length = tableau.row(of: m + j, indices: &indices, coefficients: &values)
         let beta = glp_get_col_prim(p, Int32(j)), f0 = beta - beta.rounded(.down)
         var rhs = f0
         func fraction(_ x: Double) -> Double { x - x.rounded(.down) }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Testing
 @testable import GLPK
+import CGLPK
 
 @Test func versionIsReadAndSupported() throws {
     #expect(GLPK.version.hasPrefix("4.") || GLPK.version.hasPrefix("5."))
@@ -162,4 +163,41 @@ private func gomoryCutOnY(scale: Double, integralSlacks: Bool) throws -> GLPKCut
         #expect(abs(integral.coefficients[0] + 1.0 / 3) < 1e-9 && abs(integral.coefficients[1] - 1.0 / 3) < 1e-9)
         #expect(abs(integral.lower) < 1e-9)
     }
+}
+
+@Test func theTableauRowsAreGLPKsOwnToTheLastBit() throws {
+    // A small LP with rows and columns in the basis at its optimum (the knapsack-like rows of
+    // `gomoryCutOnY` and one more): every basic variable's row, read once through GLPKTableau, is
+    // the row glp_eval_tab_row gives, coefficient for coefficient.
+    let p = try GLPKProblem()
+    try p.addColumns(3)
+    try p.addRows(3)
+    for j in 1...3 { try p.setColumnBounds(j, .range(0, 10)) }
+    try p.setObjectiveCoefficient(1, -1)
+    try p.setObjectiveCoefficient(3, -0.5)
+    try p.setRow(1, columns: [1, 2, 3], coefficients: [2, -3, 1.5])
+    try p.setRowBounds(1, .upper(0))
+    try p.setRow(2, columns: [2, 3], coefficients: [2, 1])
+    try p.setRowBounds(2, .upper(3))
+    try p.setRow(3, columns: [1, 3], coefficients: [1, 1])
+    try p.setRowBounds(3, .upper(7))
+    #expect(p.simplex() == .ok)
+    var tableau = GLPKTableau(p.handle)
+    var ours = (indices: [Int32](repeating: 0, count: 7), values: [Double](repeating: 0, count: 7))
+    var theirs = ours
+    var basics = 0
+    for k in 1...6 {
+        let basic = k <= 3 ? glp_get_row_stat(p.handle, Int32(k)) == GLP_BS : glp_get_col_stat(p.handle, Int32(k - 3)) == GLP_BS
+        let length = tableau.row(of: k, indices: &ours.indices, coefficients: &ours.values)
+        guard basic else {
+            #expect(length == 0)
+            continue
+        }
+        basics += 1
+        let expected = Int(glp_eval_tab_row(p.handle, Int32(k), &theirs.indices, &theirs.values))
+        #expect(length == expected && length > 0)
+        #expect(Array(ours.indices[1...max(1, length)].prefix(length)) == Array(theirs.indices[1...max(1, expected)].prefix(expected)))
+        #expect(Array(ours.values[1...max(1, length)].prefix(length)) == Array(theirs.values[1...max(1, expected)].prefix(expected)))
+    }
+    #expect(basics == 3)
 }
