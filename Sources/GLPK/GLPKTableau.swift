@@ -4,7 +4,9 @@
 // them: the same arithmetic in the same order, so the same numbers. GLPK reads every column of the
 // matrix again, into arrays it allocates, for each row it evaluates; a round of Gomory cuts
 // evaluates hundreds (550 rows of a 12 000-row week took 2–3 s). Here the columns and the
-// variables' statuses are read once per round.
+// variables' statuses are read once per round, and a row's product with a column is computed only
+// for the columns that meet a row where the back-substituted vector is not zero (the others' sum
+// is exactly zero, as GLPK's would be): the same numbers, from a fraction of the matrix.
 
 import CGLPK
 
@@ -15,9 +17,15 @@ struct GLPKTableau {
     private var start: [Int]
     private var rows: [Int32] = []
     private var values: [Double] = []
+    /// The matrix by rows: row i's columns at `rowStart[i]..<rowStart[i + 1]` (1-based i).
+    private var rowStart: [Int]
+    private var rowColumns: [Int32] = []
     /// Whether variable k (rows 1...m, then columns m+1...m+n) is basic.
     private var basic: [Bool]
     private var rho: [Double]
+    /// `meets[j] == stamp`: column j meets a row where the current `rho` is not zero.
+    private var meets: [Int]
+    private var stamp = 0
 
     /// The problem's basis factorisation must exist (`glp_bf_exists`).
     init(_ p: OpaquePointer) {
@@ -35,6 +43,19 @@ struct GLPKTableau {
             for t in stride(from: 1, through: length, by: 1) { rows.append(indices[t]); values.append(entries[t]) }
         }
         start[n + 1] = rows.count
+        // The transpose, by counting: row i's columns in increasing order.
+        rowStart = [Int](repeating: 0, count: m + 2)
+        for r in rows { rowStart[Int(r) + 1] += 1 }
+        for i in stride(from: 1, through: m + 1, by: 1) { rowStart[i] += rowStart[i - 1] }
+        rowColumns = [Int32](repeating: 0, count: rows.count)
+        var next = rowStart
+        for j in stride(from: 1, through: n, by: 1) {
+            for t in start[j]..<start[j + 1] {
+                let r = Int(rows[t])
+                rowColumns[next[r]] = Int32(j); next[r] += 1
+            }
+        }
+        meets = [Int](repeating: 0, count: n + 1)
     }
 
     /// Basic variable k's row (k in 1...m: a row's auxiliary variable; m+1...m+n: a column): its
@@ -47,17 +68,21 @@ struct GLPKTableau {
         for t in rho.indices { rho[t] = 0 }
         rho[i] = 1
         glp_btran(p, &rho)
+        stamp += 1
+        for r in stride(from: 1, through: m, by: 1) where rho[r] != 0 {
+            for t in rowStart[r]..<rowStart[r + 1] { meets[Int(rowColumns[t])] = stamp }
+        }
         var length = 0
-        for k in stride(from: 1, through: m + n, by: 1) where !basic[k] {
+        for variable in stride(from: 1, through: m + n, by: 1) where !basic[variable] {
             var alpha = 0.0
-            if k <= m {
-                alpha = -rho[k]
-            } else {
-                for t in start[k - m]..<start[k - m + 1] { alpha += rho[Int(rows[t])] * values[t] }
+            if variable <= m {
+                alpha = -rho[variable]
+            } else if meets[variable - m] == stamp {
+                for t in start[variable - m]..<start[variable - m + 1] { alpha += rho[Int(rows[t])] * values[t] }
             }
             if alpha != 0 {
                 length += 1
-                indices[length] = Int32(k); coefficients[length] = alpha
+                indices[length] = Int32(variable); coefficients[length] = alpha
             }
         }
         return length

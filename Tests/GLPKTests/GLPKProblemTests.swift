@@ -201,3 +201,32 @@ private func gomoryCutOnY(scale: Double, integralSlacks: Bool) throws -> GLPKCut
     }
     #expect(basics == 3)
 }
+
+@Test func aTableauRowLeavesOutTheColumnsItsBasisRowsDoNotMeet() throws {
+    // Two blocks that share no row: x1, x2 in row 1 (x1 + x2 ≤ 4, x2 dearer to leave: x2 = 4
+    // basic), x3, x4 in row 2 (the same, x4 = 4 basic). x2's row is over x1 and row 1's slack only
+    // (its back-substituted vector is zero on row 2, so x3's column is never multiplied), and it is
+    // GLPK's own row, bit for bit; likewise x4's.
+    let p = try GLPKProblem()
+    try p.addColumns(4)
+    try p.addRows(2)
+    for j in 1...4 { try p.setColumnBounds(j, .range(0, 10)) }
+    for (j, cost) in [(1, -1.0), (2, -2.0), (3, -1.5), (4, -3.0)] { try p.setObjectiveCoefficient(j, cost) }
+    try p.setRow(1, columns: [1, 2], coefficients: [1, 1])
+    try p.setRowBounds(1, .upper(4))
+    try p.setRow(2, columns: [3, 4], coefficients: [1, 1])
+    try p.setRowBounds(2, .upper(4))
+    #expect(p.simplex() == .ok)
+    var tableau = GLPKTableau(p.handle)
+    var ours = (indices: [Int32](repeating: 0, count: 7), values: [Double](repeating: 0, count: 7))
+    var theirs = ours
+    for (column, others) in [(2, [2 + 1, 1]), (4, [2 + 3, 2])] {
+        #expect(glp_get_col_stat(p.handle, Int32(column)) == GLP_BS)
+        let length = tableau.row(of: 2 + column, indices: &ours.indices, coefficients: &ours.values)
+        let expected = Int(glp_eval_tab_row(p.handle, Int32(2 + column), &theirs.indices, &theirs.values))
+        #expect(length == 2 && expected == 2)
+        #expect(Set(ours.indices[1...2].map(Int.init)) == Set(others))
+        #expect(Array(ours.indices[1...2]) == Array(theirs.indices[1...2]))
+        #expect(Array(ours.values[1...2]) == Array(theirs.values[1...2]))
+    }
+}
