@@ -169,6 +169,9 @@ public struct RosterEngine: Sendable {
             decomposition.rounds = Self.decompositionRounds
             decomposition.interruption = interruption ?? options.interruption
             decomposition.target = provingBound(for: entry.objective, step: built.objectiveStep)
+            // Timed, it gives up where it can no longer beat the bound already known (under a work
+            // limit it runs its rounds, as the gate's baseline was made).
+            if options.effort == nil { decomposition.knownBound = merged.bound }
             decomposition.pricer = { p, reducedCosts in pricer.price(p, reducedCosts: reducedCosts) }
             // Under a work limit, the pricing and master MIPs stop on their node limits only (the same
             // roster everywhere).
@@ -193,7 +196,8 @@ public struct RosterEngine: Sendable {
             // frees where a roster disagrees with it.
             if let relaxation = r.relaxation { board.postRelaxation(relaxation, strength: 1) }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
-                         + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")")
+                         + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")"
+                         + (r.belowKnownBound ? " (stopped: its master at or below the known bound \(decomposition.knownBound.map { JSON.number($0) } ?? "-"))" : ""))
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
             return ParticipantBound(bound: r.bound, cuts: r.cuts, dual: r.dual)
         }

@@ -43,6 +43,22 @@ private func twoPeople() throws -> (model: Model, blocks: [Int?], idle: [Double]
     #expect(none.bound == nil && none.rounds == 0)
 }
 
+@Test func decompositionBoundGivesUpOnceItsMasterCannotBeatTheKnownBound() throws {
+    let (m, blocks, idle) = try twoPeople()
+    // The idle seeds' master is worth 0: a known bound of 0 cannot be beaten (the bound never
+    // exceeds the master's value), so the first round ends it, with no relaxation to round.
+    var options = DecompositionOptions()
+    options.knownBound = 0
+    let beaten = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: options)
+    #expect(beaten.belowKnownBound && beaten.rounds == 1 && !beaten.converged)
+    #expect(beaten.relaxation == nil && beaten.bound == nil)
+    // Known −2.5, below the decomposition's −2: the master never falls that far, and it converges.
+    options.knownBound = -2.5
+    let beating = m.decompositionBound(blocks: blocks, points: [idle], solver: GLPKSolver(), options: options)
+    #expect(!beating.belowKnownBound && beating.converged && beating.relaxation != nil)
+    #expect(abs(try #require(beating.bound) - -2) < 1e-6)
+}
+
 /// GLPK without its kept-loaded linear programs: the master is built and solved anew each round.
 private struct RebuildingSolver: Solver {
     let glpk = GLPKSolver()
