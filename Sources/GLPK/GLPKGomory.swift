@@ -42,26 +42,23 @@ enum GLPKGomory {
 
         var indices = [Int32](repeating: 0, count: m + n + 1)
         var values = [Double](repeating: 0, count: m + n + 1)
-        // Each row's columns and coefficients, and the multiplier that makes it integral (0: none).
-        var rows: [(columns: [Int32], coefficients: [Double])] = [([], [])]
+        // The matrix by rows comes with the tableau; each row's multiplier that makes it integral
+        // (0: none).
+        var tableau = GLPKTableau(p)
         var multiplier = [Double](repeating: 0, count: m + 1)
-        for i in stride(from: 1, through: m, by: 1) {
-            let length = Int(glp_get_mat_row(p, Int32(i), &indices, &values))
-            let columns = Array(indices[1...max(1, length)].prefix(length)), coefficients = Array(values[1...max(1, length)].prefix(length))
-            rows.append((columns, coefficients))
-            if integralSlacks, columns.allSatisfy({ isInteger[Int($0)] }) {
-                let (lower, upper) = GLPKBounds.limits(type: glp_get_row_type(p, Int32(i)), lower: glp_get_row_lb(p, Int32(i)),
-                                                       upper: glp_get_row_ub(p, Int32(i)))
-                let numbers = coefficients + [lower, upper].compactMap { $0 }
-                multiplier[i] = Self.multipliers.first { d in numbers.allSatisfy { isIntegral(d * $0) } } ?? 0
-            }
+        for i in stride(from: 1, through: m, by: 1) where integralSlacks {
+            let row = tableau.matrixRow(i)
+            guard row.columns.allSatisfy({ isInteger[Int($0)] }) else { continue }
+            let (lower, upper) = GLPKBounds.limits(type: glp_get_row_type(p, Int32(i)), lower: glp_get_row_lb(p, Int32(i)),
+                                                   upper: glp_get_row_ub(p, Int32(i)))
+            let numbers = Array(row.coefficients) + [lower, upper].compactMap { $0 }
+            multiplier[i] = Self.multipliers.first { d in numbers.allSatisfy { isIntegral(d * $0) } } ?? 0
         }
 
         var cuts: [GLPKCut] = []
         var phi = [Double](repeating: 0, count: m + n + 1)
-        var tableau = GLPKTableau(p)
         for candidate in candidates where cuts.count < limit {
-            if let cut = cut(p, column: candidate.column, tableau: &tableau, rows: rows, multiplier: multiplier,
+            if let cut = cut(p, column: candidate.column, tableau: &tableau, multiplier: multiplier,
                              isInteger: isInteger, phi: &phi, indices: &indices, values: &values),
                cut.coefficients.allSatisfy({ abs($0) >= 1e-3 && abs($0) <= 1e3 }) {
                 cuts.append(cut)
@@ -74,7 +71,7 @@ enum GLPKGomory {
 
     /// The cut from the tableau row of basic column `j`, nil where GLPK's `glp_gmi_cut` fails (a
     /// coefficient above 1e5, a free non-basic variable).
-    private static func cut(_ p: OpaquePointer, column j: Int, tableau: inout GLPKTableau, rows: [(columns: [Int32], coefficients: [Double])],
+    private static func cut(_ p: OpaquePointer, column j: Int, tableau: inout GLPKTableau,
                             multiplier: [Double], isInteger: [Bool], phi: inout [Double],
                             indices: inout [Int32], values: inout [Double]) -> GLPKCut? {
         let m = tableau.m, n = tableau.n
@@ -123,7 +120,7 @@ enum GLPKGomory {
         }
         // The slacks in terms of the columns.
         for i in stride(from: 1, through: m, by: 1) where abs(phi[i]) >= 1e-10 {
-            let row = rows[i]
+            let row = tableau.matrixRow(i)
             for (c, a) in zip(row.columns, row.coefficients) { phi[m + Int(c)] += phi[i] * a }
         }
         var cut = GLPKCut(columns: [], coefficients: [], lower: 0)

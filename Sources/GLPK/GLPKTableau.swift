@@ -17,9 +17,10 @@ struct GLPKTableau {
     private var start: [Int]
     private var rows: [Int32] = []
     private var values: [Double] = []
-    /// The matrix by rows: row i's columns at `rowStart[i]..<rowStart[i + 1]` (1-based i).
+    /// The matrix by rows: row i's columns and values at `rowStart[i]..<rowStart[i + 1]` (1-based i).
     private var rowStart: [Int]
     private var rowColumns: [Int32] = []
+    private var rowValues: [Double] = []
     /// Whether variable k (rows 1...m, then columns m+1...m+n) is basic.
     private var basic: [Bool]
     private var rho: [Double]
@@ -48,14 +49,20 @@ struct GLPKTableau {
         for r in rows { rowStart[Int(r) + 1] += 1 }
         for i in stride(from: 1, through: m + 1, by: 1) { rowStart[i] += rowStart[i - 1] }
         rowColumns = [Int32](repeating: 0, count: rows.count)
+        rowValues = [Double](repeating: 0, count: rows.count)
         var next = rowStart
         for j in stride(from: 1, through: n, by: 1) {
             for t in start[j]..<start[j + 1] {
                 let r = Int(rows[t])
-                rowColumns[next[r]] = Int32(j); next[r] += 1
+                rowColumns[next[r]] = Int32(j); rowValues[next[r]] = values[t]; next[r] += 1
             }
         }
         meets = [Int](repeating: 0, count: n + 1)
+    }
+
+    /// Row i of the matrix (1-based): its columns in increasing order and their coefficients.
+    func matrixRow(_ i: Int) -> (columns: ArraySlice<Int32>, coefficients: ArraySlice<Double>) {
+        (rowColumns[rowStart[i]..<rowStart[i + 1]], rowValues[rowStart[i]..<rowStart[i + 1]])
     }
 
     /// Basic variable k's row (k in 1...m: a row's auxiliary variable; m+1...m+n: a column): its
