@@ -91,6 +91,9 @@ public struct DecompositionResult: Sendable {
     /// The round of the best bound: every variable's reduced cost and each block's pricing bound.
     public var dual: LagrangianDual?
     public var seconds: Double
+    /// Of those seconds, the master LP's solves and the blocks' pricing (the rest: building).
+    public var masterSeconds = 0.0
+    public var pricingSeconds = 0.0
 }
 
 /// A Lagrangian bound's round of the decomposition: the reduced costs at its duals and what each
@@ -147,6 +150,7 @@ extension Model {
                 loaded = decomposition.columnCount
             }
             let master: SolveResult
+            let masterStart = elapsed()
             if let lp = resolvable {
                 master = lp.solve(timeLimit: timeLimit)
             } else {
@@ -154,6 +158,7 @@ extension Model {
                 lpOptions.dive = false
                 master = solver.solve(decomposition.master(), options: lpOptions)
             }
+            result.masterSeconds += elapsed() - masterStart
             guard master.termination == .optimal, let z = master.objective, let duals = master.duals else { break }
             result.rounds += 1
             lastMaster = master.solution?.values ?? lastMaster
@@ -172,6 +177,8 @@ extension Model {
                 var pricingBounds: [Double] = []
                 var points: [(block: Int, point: [Double])] = []
                 complete = true
+                let pricingStart = elapsed()
+                defer { result.pricingSeconds += elapsed() - pricingStart }
                 for b in decomposition.blocks.indices {
                     let remaining = options.timeLimit - elapsed()
                     guard remaining > 0 else { complete = false; break }

@@ -105,7 +105,8 @@ public struct SolveOptions: Sendable {
     /// choice). Honoured when the MIP presolver is off (it renumbers the columns).
     public var branchingPriority: [Variable: Int] = [:]
     /// Shared with a search running at once on another thread: its better points are offered to
-    /// this one, and this one's incumbents are posted there (needs the MIP presolver off).
+    /// this one, and this one's incumbents are posted there (needs the MIP presolver off), and so
+    /// is its root relaxation, once as solved and once more with the root's cuts as it branches.
     public var board: IncumbentBoard?
     /// Asked from outside to stop (Ctrl-C): the search ends as `.limitReached(.interruption)` with its best point.
     public var interruption: Interruption?
@@ -319,6 +320,8 @@ public final class IncumbentBoard: Sendable {
     private let best = Mutex<Entry?>(nil)
     private let finishedFlag = Mutex(false)
     private let root = Mutex<(values: [Double], strength: Int, generation: Int)?>(nil)
+    /// Every relaxation kept, in order (generation k at k − 1).
+    private let kept = Mutex<[[Double]]>([])
     private let admits: (@Sendable ([Double]) -> Bool)?
     private let refusedPoints = Mutex<[String]>([])
 
@@ -337,6 +340,11 @@ public final class IncumbentBoard: Sendable {
     public var relaxation: [Double]? { root.withLock { $0?.values } }
     /// Counts the relaxations kept (0: none yet), so that a reader sees when a stronger one came.
     public var relaxationGeneration: Int { root.withLock { $0?.generation ?? 0 } }
+    /// The relaxation kept as `generation` (from 1), even where a later one replaced it: a reader
+    /// busy while two came rounds both.
+    public func relaxation(generation: Int) -> [Double]? {
+        kept.withLock { generation >= 1 && generation <= $0.count ? $0[generation - 1] : nil }
+    }
     /// Keeps `values` unless the one held is stronger: the root relaxation has strength 0, a
     /// tighter one (a decomposition's master) more; the same strength replaces, but the same
     /// values again (a second tree's root) are not a new relaxation.
@@ -344,6 +352,7 @@ public final class IncumbentBoard: Sendable {
         root.withLock { held in
             if let held, strength < held.strength || (strength == held.strength && values == held.values) { return }
             held = (values, strength, (held?.generation ?? 0) + 1)
+            kept.withLock { $0.append(values) }
         }
     }
 

@@ -333,7 +333,7 @@ struct NeighbourhoodSearch: Sendable {
         let largest = max(1, total * 3 / 5), smallest = min(largest, 60)
         var kinds = KindChoice(size: min(largest, max(smallest, options.initialSize)), smallest: smallest, largest: largest)
         let threads = max(1, options.threads)
-        /// The board's relaxation last rounded (`Int.max`: none will be).
+        /// How many of the board's relaxations are rounded (`Int.max`: none will be).
         var rounded = options.roundsRelaxation ? 0 : Int.max
         /// The better point becomes the search's, and the board's.
         func adopt(_ values: [Double], _ value: Double, from source: String) {
@@ -347,17 +347,20 @@ struct NeighbourhoodSearch: Sendable {
             if let entry = board?.entry, entry.objective < objective - 1e-9, built.model.isFeasible(entry.values) {
                 point = entry.values; objective = entry.objective
             }
-            let relaxation = board?.relaxation, generation = board?.relaxationGeneration ?? 0
-            if let relaxation, generation > rounded {
+            let relaxation = board?.relaxation
+            // Each relaxation kept in turn, also one a later one replaced while a round ran (the
+            // root's before and after its cuts: where one's whole values admit no roster, the
+            // other's often do).
+            if rounded < Int.max, let next = board?.relaxation(generation: rounded + 1) {
                 // As soon as a relaxation is known: its rounding is often far better than the
                 // rosters the neighbourhoods reached from the first one. Ten sub-problems' nodes,
                 // whatever the time limit (measured on 6 weeks of 40–300 people at 60 s, against a
                 // quarter of the time left: the roster at 10 s 0.2–33 % better, at 60 s the same or
                 // up to 1 % better; against HiGHS on 14 weeks, the 60 s ratios moved by −0.4 % to
                 // +0.4 %; a longer rounding did not find better rosters).
-                rounded = generation
+                rounded += 1
                 let left = (deadline - ContinuousClock.now).seconds
-                let outcome = roundedRelaxation(relaxation, better: objective, timeLimit: min(left, max(2, left / 4)),
+                let outcome = roundedRelaxation(next, better: objective, timeLimit: min(left, max(2, left / 4)),
                                                 nodeLimit: options.subproblemNodeLimit * 10,
                                                 interruption: options.interruption, log: options.log)
                 if let outcome, outcome.objective < objective - 1e-9 {

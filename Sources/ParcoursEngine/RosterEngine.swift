@@ -196,7 +196,8 @@ public struct RosterEngine: Sendable {
             // frees where a roster disagrees with it.
             if let relaxation = r.relaxation { board.postRelaxation(relaxation, strength: 1) }
             options.log?("decomposition bound \(r.bound.map { JSON.number($0) } ?? "none") after \(r.rounds) rounds, "
-                         + "\(r.columns) columns, \(JSON.number(r.seconds)) s\(r.converged ? " (converged)" : "")"
+                         + "\(r.columns) columns, \(JSON.number(r.seconds)) s (master \(JSON.number(r.masterSeconds)) s, "
+                         + "pricing \(JSON.number(r.pricingSeconds)) s)\(r.converged ? " (converged)" : "")"
                          + (r.belowKnownBound ? " (stopped: its master at or below the known bound \(decomposition.knownBound.map { JSON.number($0) } ?? "-"))" : ""))
             if let b = r.bound { merged.report(incumbent: nil, bound: b, nodes: nil) }
             return ParticipantBound(bound: r.bound, cuts: r.cuts, dual: r.dual)

@@ -312,6 +312,32 @@ private func marketShare() throws -> Model {
     #expect(solver.solve(m, options: SolveOptions()).objective == 21)
 }
 
+@Test func theRootRelaxationWithItsCutsIsPostedAsTheSearchBranches() throws {
+    // Twenty items, three knapsack rows, fractional values (a fixed pseudo-random pattern): one
+    // round of Gomory cuts moves the root's relaxation (91.21 → 86.04) without closing it (the
+    // optimum: 80.85), and the search branches; the board then holds the relaxation with the cuts.
+    var m = Model(name: "three-knapsacks")
+    let items = try (0..<20).map { try m.addBinary("item\($0)") }
+    for (r, (a, b)) in [(7, 3), (11, 5), (13, 2)].enumerated() {
+        try m.add(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * a + b) % 9 + 1)) }) <= 23, name: "row\(r)")
+    }
+    try m.maximize(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * 17 + 5) % 23) + 0.37 * Double($0 % 3)) }))
+    var options = SolveOptions()
+    options.board = IncumbentBoard()
+    options.dive = false
+    options.rootGomoryRounds = 1
+    options.gomoryWithIntegralSlacks = false
+    let r = solver.solve(m, options: options)
+    #expect(r.termination == .optimal)
+    let root = try #require(r.statistics.rootGomory)
+    try #require(root.after < root.before - 1e-6 && r.statistics.nodes > 1, "cuts that move the root, then branching")
+    let board = try #require(options.board)
+    #expect(board.relaxationGeneration == 2)
+    let relaxation = try #require(board.relaxation)
+    #expect(abs(m.objectiveValue(relaxation) - root.after) < 1e-6)
+    #expect(m.relaxed().isFeasible(relaxation))
+}
+
 @Test func aTreeTimeLimitOfNothingEndsAfterTheRootWithItsBound() throws {
     var options = SolveOptions()
     options.treeTimeLimit = 0
@@ -383,6 +409,10 @@ private func marketShare() throws -> Model {
     #expect(board.relaxation == [1, 0] && board.relaxationGeneration == 2)
     board.postRelaxation([0, 1], strength: 1)
     #expect(board.relaxation == [0, 1] && board.relaxationGeneration == 3)
+    // Each one kept stays readable by its generation, the replaced ones too; the refused one is none.
+    #expect(board.relaxation(generation: 1) == [0.5, 0.5] && board.relaxation(generation: 2) == [1, 0])
+    #expect(board.relaxation(generation: 3) == [0, 1])
+    #expect(board.relaxation(generation: 0) == nil && board.relaxation(generation: 4) == nil)
 }
 
 @Test func aBadlyScaledRowGivesTheUnscaledOptimumAndDuals() throws {

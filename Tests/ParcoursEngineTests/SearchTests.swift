@@ -168,6 +168,29 @@ private func roundingWeek() throws -> (scenario: Scenario, built: RosterModel, s
     #expect(built.model.isFeasible(above.values))
 }
 
+@Test func eachRelaxationPostedIsRoundedEvenOneAlreadyReplaced() throws {
+    let (_, built, search, halfway, _) = try roundingWeek()
+    let first = try #require(search.firstRoster(timeLimit: 10))
+    // Two relaxations of the same strength before the search starts (the root's before and after
+    // its cuts): the second replaces the first on the board, and both are rounded, in order.
+    let board = IncumbentBoard()
+    board.postRelaxation(halfway)
+    let other = zip(halfway, first).map { $0 == 0.5 ? $1 : $0 }
+    board.postRelaxation(other)
+    try #require(board.relaxationGeneration == 2 && board.relaxation == other)
+    let lines = Mutex<[String]>([])
+    var options = NeighbourhoodSearchOptions()
+    options.rounds = 1
+    options.log = { line in lines.withLock { $0.append(line) } }
+    let improved = search.improve(first, options: options, board: board).values
+    let roundings = lines.withLock { $0 }.filter { $0.hasPrefix("rounded relaxation") }
+    #expect(roundings.count == 2)
+    // The first: the half-way one, with fractional decisions; the second whole.
+    #expect(roundings.first?.hasPrefix("rounded relaxation: 0 of") == false)
+    #expect(roundings.last?.hasPrefix("rounded relaxation: 0 of") == true)
+    #expect(built.model.objectiveValue(improved) <= built.model.objectiveValue(first))
+}
+
 @Test func aWorkLimitGivesTheSameBytes() throws {
     let scenario = try matrixWeek("afternoon325-012")
     var options = EngineOptions(timeLimit: 300)
