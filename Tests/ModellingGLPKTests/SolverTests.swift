@@ -312,16 +312,38 @@ private func marketShare() throws -> Model {
     #expect(solver.solve(m, options: SolveOptions()).objective == 21)
 }
 
-@Test func theRootRelaxationWithItsCutsIsPostedAsTheSearchBranches() throws {
-    // Twenty items, three knapsack rows, fractional values (a fixed pseudo-random pattern): one
-    // round of Gomory cuts moves the root's relaxation (91.21 → 86.04) without closing it (the
-    // optimum: 80.85), and the search branches; the board then holds the relaxation with the cuts.
+/// Twenty items, three knapsack rows, fractional values (a fixed pseudo-random pattern); its
+/// optimum is 80.85.
+private func threeKnapsacks() throws -> Model {
     var m = Model(name: "three-knapsacks")
     let items = try (0..<20).map { try m.addBinary("item\($0)") }
     for (r, (a, b)) in [(7, 3), (11, 5), (13, 2)].enumerated() {
         try m.add(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * a + b) % 9 + 1)) }) <= 23, name: "row\(r)")
     }
     try m.maximize(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * 17 + 5) % 23) + 0.37 * Double($0 % 3)) }))
+    return m
+}
+
+@Test func quickBranchingProvesTheSameOptimumAsThePseudoCosts() throws {
+    let m = try threeKnapsacks()
+    var options = SolveOptions()
+    options.dive = false
+    options.cuts = false
+    options.reliabilityBranching = false
+    options.nodeLimit = 100_000
+    let pseudoCosts = solver.solve(m, options: options)
+    options.quickBranching = true
+    let quick = solver.solve(m, options: options)
+    #expect(pseudoCosts.termination == .optimal && quick.termination == .optimal)
+    #expect(abs(try #require(quick.objective) - 80.85) < 1e-9)
+    #expect(abs(try #require(pseudoCosts.objective) - 80.85) < 1e-9)
+}
+
+@Test func theRootRelaxationWithItsCutsIsPostedAsTheSearchBranches() throws {
+    // Twenty items, three knapsack rows, fractional values (a fixed pseudo-random pattern): one
+    // round of Gomory cuts moves the root's relaxation (91.21 → 86.04) without closing it (the
+    // optimum: 80.85), and the search branches; the board then holds the relaxation with the cuts.
+    let m = try threeKnapsacks()
     var options = SolveOptions()
     options.board = IncumbentBoard()
     options.dive = false
