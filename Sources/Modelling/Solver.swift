@@ -319,9 +319,9 @@ public final class IncumbentBoard: Sendable {
     }
     private let best = Mutex<Entry?>(nil)
     private let finishedFlag = Mutex(false)
-    private let root = Mutex<(values: [Double], strength: Int, generation: Int)?>(nil)
-    /// Every relaxation kept, in order (generation k at k − 1).
-    private let kept = Mutex<[[Double]]>([])
+    /// Every relaxation kept, in order (generation k at k − 1; the last is the one held), and the
+    /// strength of the one held.
+    private let kept = Mutex<(values: [[Double]], strength: Int)>(([], 0))
     private let admits: (@Sendable ([Double]) -> Bool)?
     private let refusedPoints = Mutex<[String]>([])
 
@@ -337,22 +337,22 @@ public final class IncumbentBoard: Sendable {
 
     /// The whole model's relaxation (by variable index), once a search has solved one: where it
     /// agrees with a roster, a neighbourhood search may keep that roster fixed.
-    public var relaxation: [Double]? { root.withLock { $0?.values } }
+    public var relaxation: [Double]? { kept.withLock { $0.values.last } }
     /// Counts the relaxations kept (0: none yet), so that a reader sees when a stronger one came.
-    public var relaxationGeneration: Int { root.withLock { $0?.generation ?? 0 } }
+    public var relaxationGeneration: Int { kept.withLock { $0.values.count } }
     /// The relaxation kept as `generation` (from 1), even where a later one replaced it: a reader
     /// busy while two came rounds both.
     public func relaxation(generation: Int) -> [Double]? {
-        kept.withLock { generation >= 1 && generation <= $0.count ? $0[generation - 1] : nil }
+        kept.withLock { generation >= 1 && generation <= $0.values.count ? $0.values[generation - 1] : nil }
     }
     /// Keeps `values` unless the one held is stronger: the root relaxation has strength 0, a
     /// tighter one (a decomposition's master) more; the same strength replaces, but the same
     /// values again (a second tree's root) are not a new relaxation.
     public func postRelaxation(_ values: [Double], strength: Int = 0) {
-        root.withLock { held in
-            if let held, strength < held.strength || (strength == held.strength && values == held.values) { return }
-            held = (values, strength, (held?.generation ?? 0) + 1)
-            kept.withLock { $0.append(values) }
+        kept.withLock { kept in
+            if let held = kept.values.last, strength < kept.strength || (strength == kept.strength && values == held) { return }
+            kept.values.append(values)
+            kept.strength = strength
         }
     }
 
