@@ -50,6 +50,8 @@ public struct NeighbourhoodSearchStatistics: Sendable, Equatable {
     public var rounds = 0
     public var improvements = 0
     public var subproblemsProvedOptimal = 0
+    /// What each kind of neighbourhood did (printed by `solve --verbose`).
+    var kinds: [NeighbourhoodSearch.Kind: KindTally] = [:]
 }
 
 struct NeighbourhoodSearch: Sendable {
@@ -262,6 +264,10 @@ struct NeighbourhoodSearch: Sendable {
         // 180–300 with this rule). Measured at 60 s against GLPK's rule, the README's performance
         // section.
         options.quickBranching = true
+        // Back to the node that projects the best roster, not to the one with the best bound: a
+        // sub-problem is after rosters, and starts from one. Measured at 60 s against the best
+        // bound: the README's performance section.
+        options.nodeSelection = .bestProjection
         return options
     }
 
@@ -311,8 +317,12 @@ struct NeighbourhoodSearch: Sendable {
         // No dive: the rounding is one already (measured at 60 s on 4 weeks of 40–300 people:
         // without it, the rounding's roster was as good or better on 3 of 4, and the master's
         // rounding of classic-300 got past its root — 581 nodes, where the dive took the 8.7 s).
-        let subOptions = subproblemOptions(sub.model, timeLimit: timeLimit, nodeLimit: nodeLimit, cuts: false, dive: false,
+        var subOptions = subproblemOptions(sub.model, timeLimit: timeLimit, nodeLimit: nodeLimit, cuts: false, dive: false,
                                            interruption: interruption)
+        // Back to the best bound, not to the best projection the neighbourhoods use: there is no
+        // roster to project from in a rounding, and on three-slots-150 at 60 s its roundings then
+        // missed in 3 of 5 runs (138151–138785, against 136167–136630 in 3 of 3 by the best bound).
+        subOptions.nodeSelection = .bestBound
         let result = solver.solve(cutoff.map { sub.model.onlyBetter(than: $0) } ?? sub.model, options: subOptions)
         let work = result.statistics.simplexIterations + result.statistics.nodes
         log?("rounded relaxation: \(fractional) of \(decisionCount) decisions fractional, \(sub.model.variables.count) variables free"
@@ -382,10 +392,14 @@ struct NeighbourhoodSearch: Sendable {
             case .always: cuts = true
             case .everyOtherRound: cuts = statistics.rounds % 2 == 0
             }
+            let roundStart = ContinuousClock.now
             let outcomes = solveAll(neighbourhoods, from: point, objective: objective, cuts: cuts, options: options, deadline: deadline)
             statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
+            let roundSeconds = (ContinuousClock.now - roundStart).seconds
             for (kind, outcome) in zip(chosen, outcomes) {
                 kinds.record(kind, gain: objective - outcome.objective, work: outcome.work, proved: outcome.proved)
+                statistics.kinds[kind, default: KindTally()].add(gain: objective - outcome.objective, proved: outcome.proved,
+                                                                 seconds: roundSeconds, size: kinds.size[kind]!)
             }
             // The best outcome, then each other one laid over it where the result stays feasible.
             let order = outcomes.indices.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }
@@ -397,6 +411,10 @@ struct NeighbourhoodSearch: Sendable {
                 if value < nextObjective - 1e-9, built.model.isFeasible(merged) { next = merged; nextObjective = value }
             }
             if nextObjective < objective - 1e-9 { adopt(next, nextObjective, from: "neighbourhood search") }
+        }
+        if let log = options.log, statistics.rounds > 0 {
+            log("neighbourhood search: \(statistics.rounds) rounds, \(statistics.improvements) improvements, ending at \(JSON.number(objective)); "
+                + Kind.allCases.compactMap { kind in statistics.kinds[kind].map { "\(kind) \($0)" } }.joined(separator: "; "))
         }
         return (point, statistics)
     }
@@ -455,6 +473,24 @@ struct KindChoice {
         score[kind] = 0.7 * (score[kind] ?? 0) + 0.3 * rate
         let s = size[kind]!
         size[kind] = proved ? min(largest, s + max(1, s / 4)) : max(smallest, s * 4 / 5)
+    }
+}
+
+/// What one kind of neighbourhood did in a search: its sub-problems, how many found a better
+/// roster and by how much in all, how many were proved, the seconds of the rounds it was in (a
+/// round's sub-problems run at once, so each counts the round's whole time), and its size at the
+/// end. Which kinds still gain late in a search is what the next neighbourhoods are made from.
+struct KindTally: Equatable, Sendable, CustomStringConvertible {
+    var tried = 0, better = 0, proved = 0, gain = 0.0, seconds = 0.0, size = 0
+
+    mutating func add(gain g: Double, proved p: Bool, seconds t: Double, size n: Int) {
+        tried += 1; seconds += t; size = n
+        if g > 1e-9 { better += 1; gain += g }
+        if p { proved += 1 }
+    }
+
+    var description: String {
+        "\(tried) tried, \(better) better (gain \(JSON.number(gain))), \(proved) proved, \(JSON.number(seconds)) s, size \(size)"
     }
 }
 

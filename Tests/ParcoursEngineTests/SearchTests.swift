@@ -114,6 +114,11 @@ func matrixWeek(_ name: String) throws -> Scenario {
     let (improved, statistics) = search.improve(start, options: options, board: board)
     #expect(statistics.rounds == 12)
     #expect(statistics.improvements > 0)
+    // Each of the 24 sub-problems counted once, under its kind; each improvement came from one
+    // that found a better roster.
+    #expect(statistics.kinds.values.reduce(0) { $0 + $1.tried } == 24)
+    #expect(statistics.kinds.values.reduce(0) { $0 + $1.better } >= statistics.improvements)
+    #expect(statistics.kinds.values.allSatisfy { $0.better <= $0.tried && $0.proved <= $0.tried && $0.gain >= 0 })
     #expect(built.model.objectiveValue(improved) <= built.model.objectiveValue(start))
     #expect(built.model.isFeasible(improved))
     // Every roster it posted along the way is valid for the independent checker.
