@@ -324,13 +324,20 @@ private func threeKnapsacks() throws -> Model {
     return m
 }
 
-@Test func quickBranchingProvesTheSameOptimumAsThePseudoCosts() throws {
-    let m = try threeKnapsacks()
+/// A tree with neither dive nor cuts, under a node limit it never reaches: the branching and the
+/// node selection alone decide its nodes.
+private func plainTreeOptions() -> SolveOptions {
     var options = SolveOptions()
     options.dive = false
     options.cuts = false
-    options.reliabilityBranching = false
     options.nodeLimit = 100_000
+    return options
+}
+
+@Test func quickBranchingProvesTheSameOptimumAsThePseudoCosts() throws {
+    let m = try threeKnapsacks()
+    var options = plainTreeOptions()
+    options.reliabilityBranching = false
     let pseudoCosts = solver.solve(m, options: options)
     options.quickBranching = true
     let quick = solver.solve(m, options: options)
@@ -346,11 +353,8 @@ private func threeKnapsacks() throws -> Model {
     var m = try threeKnapsacks()
     let items = (0..<20).map { m.variable($0) }
     try m.add(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * 5 + 1) % 9 + 1)) }) <= 23, name: "row3")
-    var options = SolveOptions()
-    options.dive = false
-    options.cuts = false
+    var options = plainTreeOptions()
     options.quickBranching = true
-    options.nodeLimit = 100_000
     let bestBound = solver.solve(m, options: options)
     options.nodeSelection = .bestProjection
     let projection = solver.solve(m, options: options)
