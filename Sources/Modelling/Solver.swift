@@ -54,17 +54,6 @@ public struct SolveOptions: Sendable {
     /// Branching without the pseudo-costs' start (which solves two relaxations per fractional
     /// variable without looking at the clock): for a search that must end on time.
     public var quickBranching = false
-    /// Which open node the search takes up when it backtracks (after a branch, it goes on with a
-    /// child either way).
-    public enum NodeSelection: Sendable {
-        /// The node with the best bound: the fastest proof.
-        case bestBound
-        /// Until a solution is found, the node whose parent had the fewest fractional values; then
-        /// the node whose bound, plus the gap per unit of fractionality at the root times its own
-        /// fractionality, projects the best solution (GLPK's best projection): rosters sooner.
-        case bestProjection
-    }
-    public var nodeSelection = NodeSelection.bestBound
     /// Reliability branching (pseudo-costs, measured by strong branching until they are reliable:
     /// SCIP's default rule) where the solver would otherwise branch by its own pseudo-costs; false:
     /// the solver's own rule. Measured against GLPK's own at 60 s: the README's performance section.

@@ -150,10 +150,6 @@ public struct GLPKSolver: Solver {
                 elapsed() >= limit || options.interruption?.isInterrupted == true
             }
         }
-        switch options.nodeSelection {
-        case .bestBound: parameters.backtracking = .bestLocalBound
-        case .bestProjection: parameters.backtracking = .bestProjection
-        }
         let code = problem.branchAndCut(parameters, log: log) { tree in search.observe(tree) }
         stats.simplexIterations = problem.simplexIterations
         stats.nodes = search.nodes

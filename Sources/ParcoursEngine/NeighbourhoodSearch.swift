@@ -264,10 +264,6 @@ struct NeighbourhoodSearch: Sendable {
         // 180–300 with this rule). Measured at 60 s against GLPK's rule, the README's performance
         // section.
         options.quickBranching = true
-        // Back to the node that projects the best roster, not to the one with the best bound: a
-        // sub-problem is after rosters, and starts from one. Measured at 60 s against the best
-        // bound: the README's performance section.
-        options.nodeSelection = .bestProjection
         return options
     }
 
@@ -317,12 +313,8 @@ struct NeighbourhoodSearch: Sendable {
         // No dive: the rounding is one already (measured at 60 s on 4 weeks of 40–300 people:
         // without it, the rounding's roster was as good or better on 3 of 4, and the master's
         // rounding of classic-300 got past its root — 581 nodes, where the dive took the 8.7 s).
-        var subOptions = subproblemOptions(sub.model, timeLimit: timeLimit, nodeLimit: nodeLimit, cuts: false, dive: false,
+        let subOptions = subproblemOptions(sub.model, timeLimit: timeLimit, nodeLimit: nodeLimit, cuts: false, dive: false,
                                            interruption: interruption)
-        // Back to the best bound, not to the best projection the neighbourhoods use: there is no
-        // roster to project from in a rounding, and on three-slots-150 at 60 s its roundings then
-        // missed in 3 of 5 runs (138151–138785, against 136167–136630 in 3 of 3 by the best bound).
-        subOptions.nodeSelection = .bestBound
         let result = solver.solve(cutoff.map { sub.model.onlyBetter(than: $0) } ?? sub.model, options: subOptions)
         let work = result.statistics.simplexIterations + result.statistics.nodes
         log?("rounded relaxation: \(fractional) of \(decisionCount) decisions fractional, \(sub.model.variables.count) variables free"

@@ -346,25 +346,6 @@ private func plainTreeOptions() -> SolveOptions {
     #expect(abs(try #require(pseudoCosts.objective) - 80.85) < 1e-9)
 }
 
-@Test func bestProjectionProvesTheSameOptimumByAnotherTree() throws {
-    // The neighbourhoods' node selection: the optimum the best bound proves (80.85, on the three
-    // knapsacks with a fourth row), reached by taking up other nodes — 31 against 33, so the
-    // option reaches GLPK.
-    var m = try threeKnapsacks()
-    let items = (0..<20).map { m.variable($0) }
-    try m.add(LinearExpression(sum: items.indices.map { (items[$0], Double(($0 * 5 + 1) % 9 + 1)) }) <= 23, name: "row3")
-    var options = plainTreeOptions()
-    options.quickBranching = true
-    let bestBound = solver.solve(m, options: options)
-    options.nodeSelection = .bestProjection
-    let projection = solver.solve(m, options: options)
-    #expect(bestBound.termination == .optimal && projection.termination == .optimal)
-    #expect(abs(try #require(projection.objective) - 80.85) < 1e-9)
-    #expect(abs(try #require(bestBound.objective) - 80.85) < 1e-9)
-    #expect(bestBound.statistics.nodes == 33)
-    #expect(projection.statistics.nodes == 31)
-}
-
 @Test func theRootRelaxationWithItsCutsIsPostedAsTheSearchBranches() throws {
     // Twenty items, three knapsack rows, fractional values (a fixed pseudo-random pattern): one
     // round of Gomory cuts moves the root's relaxation (91.21 → 86.04) without closing it (the
