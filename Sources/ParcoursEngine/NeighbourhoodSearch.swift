@@ -389,9 +389,9 @@ struct NeighbourhoodSearch: Sendable {
             statistics.subproblemsProvedOptimal += outcomes.count { $0.proved }
             let roundSeconds = (ContinuousClock.now - roundStart).seconds
             for (kind, outcome) in zip(chosen, outcomes) {
-                kinds.record(kind, gain: objective - outcome.objective, work: outcome.work, proved: outcome.proved)
-                statistics.kinds[kind, default: KindTally()].add(gain: objective - outcome.objective, proved: outcome.proved,
-                                                                 seconds: roundSeconds, size: kinds.size[kind]!)
+                let gain = objective - outcome.objective
+                kinds.record(kind, gain: gain, work: outcome.work, proved: outcome.proved)
+                statistics.kinds[kind, default: KindTally()].add(gain: gain, proved: outcome.proved, seconds: roundSeconds)
             }
             // The best outcome, then each other one laid over it where the result stays feasible.
             let order = outcomes.indices.sorted { (outcomes[$0].objective, $0) < (outcomes[$1].objective, $1) }
@@ -406,7 +406,8 @@ struct NeighbourhoodSearch: Sendable {
         }
         if let log = options.log, statistics.rounds > 0 {
             log("neighbourhood search: \(statistics.rounds) rounds, \(statistics.improvements) improvements, ending at \(JSON.number(objective)); "
-                + Kind.allCases.compactMap { kind in statistics.kinds[kind].map { "\(kind) \($0)" } }.joined(separator: "; "))
+                + Kind.allCases.compactMap { kind in statistics.kinds[kind].map { "\(kind) \($0), size \(kinds.size[kind]!)" } }
+                .joined(separator: "; "))
         }
         return (point, statistics)
     }
@@ -470,19 +471,19 @@ struct KindChoice {
 
 /// What one kind of neighbourhood did in a search: its sub-problems, how many found a better
 /// roster and by how much in all, how many were proved, the seconds of the rounds it was in (a
-/// round's sub-problems run at once, so each counts the round's whole time), and its size at the
-/// end. Which kinds still gain late in a search is what the next neighbourhoods are made from.
+/// round's sub-problems run at once, so each counts the round's whole time). Which kinds still
+/// gain late in a search is what the next neighbourhoods are made from.
 struct KindTally: Equatable, Sendable, CustomStringConvertible {
-    var tried = 0, better = 0, proved = 0, gain = 0.0, seconds = 0.0, size = 0
+    var tried = 0, better = 0, proved = 0, gain = 0.0, seconds = 0.0
 
-    mutating func add(gain g: Double, proved p: Bool, seconds t: Double, size n: Int) {
-        tried += 1; seconds += t; size = n
+    mutating func add(gain g: Double, proved p: Bool, seconds t: Double) {
+        tried += 1; seconds += t
         if g > 1e-9 { better += 1; gain += g }
         if p { proved += 1 }
     }
 
     var description: String {
-        "\(tried) tried, \(better) better (gain \(JSON.number(gain))), \(proved) proved, \(JSON.number(seconds)) s, size \(size)"
+        "\(tried) tried, \(better) better (gain \(JSON.number(gain))), \(proved) proved, \(JSON.number(seconds)) s"
     }
 }
 

@@ -324,20 +324,13 @@ private func threeKnapsacks() throws -> Model {
     return m
 }
 
-/// A tree with neither dive nor cuts, under a node limit it never reaches: the branching and the
-/// node selection alone decide its nodes.
-private func plainTreeOptions() -> SolveOptions {
+@Test func quickBranchingProvesTheSameOptimumAsThePseudoCosts() throws {
+    let m = try threeKnapsacks()
     var options = SolveOptions()
     options.dive = false
     options.cuts = false
-    options.nodeLimit = 100_000
-    return options
-}
-
-@Test func quickBranchingProvesTheSameOptimumAsThePseudoCosts() throws {
-    let m = try threeKnapsacks()
-    var options = plainTreeOptions()
     options.reliabilityBranching = false
+    options.nodeLimit = 100_000
     let pseudoCosts = solver.solve(m, options: options)
     options.quickBranching = true
     let quick = solver.solve(m, options: options)
