@@ -61,6 +61,7 @@ struct NeighbourhoodSearch: Sendable {
     private let assignmentsOf: [[Int]]
     private let enrolmentsOf: [[Int]]
     private let supervisionOfShift: [[Int]]
+    private let supervisionOfSupervisor: [[Int]]
     private let assignmentsOfShift: [[Int]]
     private let peopleOfActivity: [[Int]]
     /// Variables freed with the decisions that drive them: slacks, days worked, trainings that run.
@@ -73,6 +74,7 @@ struct NeighbourhoodSearch: Sendable {
         let P = built.scenario.participants.count
         var assignmentsOf = [[Int]](repeating: [], count: P), enrolmentsOf = [[Int]](repeating: [], count: P)
         var supervisionOfShift = [[Int]](repeating: [], count: built.index.shifts.count)
+        var supervisionOfSupervisor = [[Int]](repeating: [], count: built.scenario.supervisors.count)
         var assignmentsOfShift = [[Int]](repeating: [], count: built.index.shifts.count)
         var peopleOfActivity = [Set<Int>](repeating: [], count: built.scenario.activities.count)
         var dependent = [Bool](repeating: true, count: built.model.variables.count)
@@ -83,10 +85,15 @@ struct NeighbourhoodSearch: Sendable {
             dependent[a.variable.index] = false
         }
         for (i, e) in built.enrolments.enumerated() { enrolmentsOf[e.participant].append(i); dependent[e.variable.index] = false }
-        for (i, s) in built.supervisions.enumerated() { supervisionOfShift[s.shift].append(i); dependent[s.variable.index] = false }
+        for (i, s) in built.supervisions.enumerated() {
+            supervisionOfShift[s.shift].append(i)
+            supervisionOfSupervisor[s.supervisor].append(i)
+            dependent[s.variable.index] = false
+        }
         self.assignmentsOf = assignmentsOf
         self.enrolmentsOf = enrolmentsOf
         self.supervisionOfShift = supervisionOfShift
+        self.supervisionOfSupervisor = supervisionOfSupervisor
         self.assignmentsOfShift = assignmentsOfShift
         self.peopleOfActivity = peopleOfActivity.map { $0.sorted() }
         self.dependent = dependent
@@ -134,7 +141,11 @@ struct NeighbourhoodSearch: Sendable {
     /// whole, with their supervision (who works and who supervises where then).
     /// And, once the root relaxation is known, the decisions where it and the roster disagree
     /// (relaxation-induced neighbourhoods, RINS: where they agree, the roster is likely right).
-    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period, relaxation }
+    /// And, once the others have stopped gaining (`KindChoice.stalled`), supervisors' weeks: which
+    /// shifts each supervises, with people who could work those shifts free in their periods (a
+    /// shift opened on Monday for one closed on Friday: what neither a period nor a person frees
+    /// alone).
+    enum Kind: CaseIterable { case people, activity, day, shortShifts, shortPeople, period, supervisors, relaxation }
 
     /// A neighbourhood of about `size` free decisions around `point`: its free variables.
     func neighbourhood(_ kind: Kind, size: Int, at point: [Double], relaxation: [Double]? = nil,
@@ -200,6 +211,34 @@ struct NeighbourhoodSearch: Sendable {
             }
             for key in random.shuffled(groups.keys.sorted()) where count < size {
                 for j in groups[key]! where !free[j] { free[j] = true; count += 1 }
+            }
+        case .supervisors:
+            var freedShift = Set<Int>(), freedPersonPeriod = Set<Int>()
+            let periods = max(1, built.index.periods.count)
+            for b in random.shuffled(supervisionOfSupervisor.indices.filter { !supervisionOfSupervisor[$0].isEmpty }) where count < size {
+                for i in random.shuffled(supervisionOfSupervisor[b]) where count < size && freedShift.insert(built.supervisions[i].shift).inserted {
+                    let si = built.supervisions[i].shift
+                    for j in supervisionOfShift[si] where !free[built.supervisions[j].variable.index] {
+                        free[built.supervisions[j].variable.index] = true; count += 1
+                    }
+                    let t = built.index.shifts[si].period.index
+                    // Someone who could work it at least, whatever the size.
+                    var taken = false
+                    for k in random.shuffled(assignmentsOfShift[si]) where count < size || !taken {
+                        let p = built.assignments[k].participant
+                        guard freedPersonPeriod.insert(p * periods + t).inserted else { continue }
+                        taken = true
+                        // Their other shifts of that period, with the supervision of the one they work.
+                        for m in assignmentsOf[p] where built.index.shifts[built.assignments[m].shift].period.index == t {
+                            let a = built.assignments[m]
+                            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
+                            guard point[a.variable.index] > 0.5 else { continue }
+                            for j in supervisionOfShift[a.shift] where !free[built.supervisions[j].variable.index] {
+                                free[built.supervisions[j].variable.index] = true; count += 1
+                            }
+                        }
+                    }
+                }
             }
         case .day:
             let days = built.scenario.calendar.days.count
@@ -342,6 +381,8 @@ struct NeighbourhoodSearch: Sendable {
         let threads = max(1, options.threads)
         /// How many of the board's relaxations are rounded (`Int.max`: none will be).
         var rounded = options.roundsRelaxation ? 0 : Int.max
+        /// Rounds in a row that found nothing better.
+        var roundsWithoutGain = 0
         /// The better point becomes the search's, and the board's.
         func adopt(_ values: [Double], _ value: Double, from source: String) {
             point = values; objective = value
@@ -376,7 +417,7 @@ struct NeighbourhoodSearch: Sendable {
                 continue
             }
             statistics.rounds += 1
-            let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil) }
+            let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil, stalled: roundsWithoutGain >= Kind.allCases.count) }
             let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, relaxation: relaxation, &random) }
             let cuts: Bool
             switch options.cuts {
@@ -402,7 +443,12 @@ struct NeighbourhoodSearch: Sendable {
                 let value = built.model.objectiveValue(merged)
                 if value < nextObjective - 1e-9, built.model.isFeasible(merged) { next = merged; nextObjective = value }
             }
-            if nextObjective < objective - 1e-9 { adopt(next, nextObjective, from: "neighbourhood search") }
+            if nextObjective < objective - 1e-9 {
+                adopt(next, nextObjective, from: "neighbourhood search")
+                roundsWithoutGain = 0
+            } else {
+                roundsWithoutGain += 1
+            }
         }
         if let log = options.log, statistics.rounds > 0 {
             log("neighbourhood search: \(statistics.rounds) rounds, \(statistics.improvements) improvements, ending at \(JSON.number(objective)); "
@@ -444,9 +490,18 @@ struct KindChoice {
         self.largest = largest
     }
 
-    /// The next kind; `.relaxation` only once there is one.
-    mutating func next(_ random: inout SplitMix64, relaxation: Bool = false) -> NeighbourhoodSearch.Kind {
-        let all = relaxation ? self.all : self.all.filter { $0 != .relaxation }
+    /// Whether the search has stalled: from then on, the kinds kept for a local optimum
+    /// (`lateKinds`) are chosen too. (Measured at 60 s, `supervisors` among the others from the
+    /// start: three-slots-150 better 3 of 4 runs, but foreign-200 worse 3 of 3 — 26267–28809
+    /// against 20728–25421 —, the rounds it took from the kinds that still gained there.)
+    private(set) var stalled = false
+    static let lateKinds: Set<NeighbourhoodSearch.Kind> = [.supervisors]
+
+    /// The next kind; `.relaxation` only once there is one, the late kinds only once `stalled`
+    /// (and from then on).
+    mutating func next(_ random: inout SplitMix64, relaxation: Bool = false, stalled: Bool = false) -> NeighbourhoodSearch.Kind {
+        if stalled { self.stalled = true }
+        let all = self.all.filter { (relaxation || $0 != .relaxation) && (self.stalled || !Self.lateKinds.contains($0)) }
         if let untried = all.first(where: { score[$0] == nil }) {
             score[untried] = 0
             return untried

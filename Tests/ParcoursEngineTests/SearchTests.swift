@@ -278,6 +278,39 @@ private final class StallingSolver: Solver {
     #expect(!search.neighbourhood(.relaxation, size: 1000, at: start, &random).contains(true))
 }
 
+@Test func theSupervisorsNeighbourhoodFreesAShiftsSupervisionWithEveryoneWhoCouldWorkItThen() throws {
+    let built = try RosterModel(scenario: try matrixWeek("scarce-030"))
+    let search = NeighbourhoodSearch(built, solver: GLPKSolver())
+    let start = try #require(search.firstRoster(timeLimit: 10))
+    var random = SplitMix64(seed: 5)
+    // The smallest size: one shift of one supervisor's, in one period.
+    let free = search.neighbourhood(.supervisors, size: 1, at: start, &random)
+    let shifts = Set(built.supervisions.filter { free[$0.variable.index] }.map(\.shift))
+    let periods = Set(shifts.map { built.index.shifts[$0].period.index })
+    #expect(periods.count == 1)
+    let period = try #require(periods.first)
+    // That shift: every supervisor's decision on it, and one person who could work it with their
+    // other shifts of that period; nothing of another period. The only other supervision freed is
+    // that of the shift the person works then.
+    let freedPeople = Set(built.assignments.filter { free[$0.variable.index] }.map(\.participant))
+    #expect(freedPeople.count == 1)
+    let person = try #require(freedPeople.first)
+    for a in built.assignments {
+        #expect(free[a.variable.index] == (built.index.shifts[a.shift].period.index == period && a.participant == person))
+    }
+    func works(_ shift: Int) -> Bool { built.assignments.contains { $0.shift == shift && $0.participant == person && start[$0.variable.index] > 0.5 } }
+    #expect(shifts.count <= 2 && shifts.count { !works($0) } <= 1)
+    for shift in shifts {
+        #expect(built.assignments.contains { $0.shift == shift && $0.participant == person })
+        #expect(built.supervisions.filter { $0.shift == shift }.allSatisfy { free[$0.variable.index] })
+    }
+    // Sized for everything: every supervisor's every shift, with everyone who could work it.
+    let all = search.neighbourhood(.supervisors, size: Int.max, at: start, &random)
+    #expect(built.supervisions.allSatisfy { all[$0.variable.index] })
+    let supervised = Set(built.supervisions.map(\.shift))
+    #expect(built.assignments.filter { supervised.contains($0.shift) }.allSatisfy { all[$0.variable.index] })
+}
+
 @Test func theRelaxationNeighbourhoodIsChosenOnlyOnceThereIsARelaxation() {
     var kinds = KindChoice(size: 100, smallest: 10, largest: 1000)
     var random = SplitMix64(seed: 3)
@@ -285,6 +318,16 @@ private final class StallingSolver: Solver {
     #expect(!without.contains(.relaxation))
     let with = (0..<40).map { _ in kinds.next(&random, relaxation: true) }
     #expect(with.contains(.relaxation))
+}
+
+@Test func theSupervisorsNeighbourhoodIsChosenOnlyOnceTheSearchHasStalledAndFromThenOn() {
+    var kinds = KindChoice(size: 100, smallest: 10, largest: 1000)
+    var random = SplitMix64(seed: 3)
+    let before = (0..<60).map { _ in kinds.next(&random, relaxation: true) }
+    #expect(!before.contains(.supervisors))
+    #expect(kinds.next(&random, relaxation: true, stalled: true) == .supervisors)
+    let after = (0..<60).map { _ in kinds.next(&random, relaxation: true) }
+    #expect(after.contains(.supervisors))
 }
 
 /// GLPK, except that branch-and-cut on the whole week (the solve given the engine's board) ends
