@@ -221,22 +221,14 @@ struct NeighbourhoodSearch: Sendable {
                     for j in supervisionOfShift[si] where !free[built.supervisions[j].variable.index] {
                         free[built.supervisions[j].variable.index] = true; count += 1
                     }
+                    // People who could work it, one at least whatever the size, in that period.
                     let t = built.index.shifts[si].period.index
-                    // Someone who could work it at least, whatever the size.
                     var taken = false
                     for k in random.shuffled(assignmentsOfShift[si]) where count < size || !taken {
                         let p = built.assignments[k].participant
                         guard freedPersonPeriod.insert(p * periods + t).inserted else { continue }
                         taken = true
-                        // Their other shifts of that period, with the supervision of the one they work.
-                        for m in assignmentsOf[p] where built.index.shifts[built.assignments[m].shift].period.index == t {
-                            let a = built.assignments[m]
-                            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
-                            guard point[a.variable.index] > 0.5 else { continue }
-                            for j in supervisionOfShift[a.shift] where !free[built.supervisions[j].variable.index] {
-                                free[built.supervisions[j].variable.index] = true; count += 1
-                            }
-                        }
+                        count += self.take(p, period: t, at: point, into: &free)
                     }
                 }
             }
@@ -269,6 +261,21 @@ struct NeighbourhoodSearch: Sendable {
         // come along with any of their decisions.
         guard day == nil else { return max(count, assignmentsOf[p].count + enrolmentsOf[p].count) }
         for i in enrolmentsOf[p] where !free[built.enrolments[i].variable.index] { free[built.enrolments[i].variable.index] = true; count += 1 }
+        return count
+    }
+
+    /// Frees p's shifts of period `t` and the supervision of the one they work there in `point`;
+    /// returns what that costs, in decisions.
+    private func take(_ p: Int, period t: Int, at point: [Double], into free: inout [Bool]) -> Int {
+        var count = 0
+        for i in assignmentsOf[p] where built.index.shifts[built.assignments[i].shift].period.index == t {
+            let a = built.assignments[i]
+            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
+            guard point[a.variable.index] > 0.5 else { continue }
+            for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
+                free[built.supervisions[s].variable.index] = true; count += 1
+            }
+        }
         return count
     }
 

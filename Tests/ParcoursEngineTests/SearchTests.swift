@@ -278,7 +278,7 @@ private final class StallingSolver: Solver {
     #expect(!search.neighbourhood(.relaxation, size: 1000, at: start, &random).contains(true))
 }
 
-@Test func theSupervisorsNeighbourhoodFreesAShiftsSupervisionWithEveryoneWhoCouldWorkItThen() throws {
+@Test func theSupervisorsNeighbourhoodFreesTheirShiftsSupervisionWithPeopleWhoCouldWorkThemThen() throws {
     let built = try RosterModel(scenario: try matrixWeek("scarce-030"))
     let search = NeighbourhoodSearch(built, solver: GLPKSolver())
     let start = try #require(search.firstRoster(timeLimit: 10))
