@@ -250,12 +250,9 @@ struct NeighbourhoodSearch: Sendable {
         for i in assignmentsOf[p] {
             let a = built.assignments[i]
             guard day == nil || built.index.shifts[a.shift].period.dayIndex == day else { continue }
-            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
             let works = point[a.variable.index] > 0.5
-            guard works || built.shortfallOfShift[a.shift].map({ point[$0.index] > 0.5 }) ?? false else { continue }
-            for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
-                free[built.supervisions[s].variable.index] = true; count += 1
-            }
+            count += self.free(assignment: i, withSupervision: works || built.shortfallOfShift[a.shift].map({ point[$0.index] > 0.5 }) ?? false,
+                               into: &free)
         }
         // One day of a person costs about as much as their week: the slacks and rows of their week
         // come along with any of their decisions.
@@ -269,12 +266,20 @@ struct NeighbourhoodSearch: Sendable {
     private func take(_ p: Int, period t: Int, at point: [Double], into free: inout [Bool]) -> Int {
         var count = 0
         for i in assignmentsOf[p] where built.index.shifts[built.assignments[i].shift].period.index == t {
-            let a = built.assignments[i]
-            if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
-            guard point[a.variable.index] > 0.5 else { continue }
-            for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
-                free[built.supervisions[s].variable.index] = true; count += 1
-            }
+            count += self.free(assignment: i, withSupervision: point[built.assignments[i].variable.index] > 0.5, into: &free)
+        }
+        return count
+    }
+
+    /// Frees assignment `i` and, where `supervision`, every supervisor's decision on its shift;
+    /// returns how many decisions were not free yet.
+    private func free(assignment i: Int, withSupervision supervision: Bool, into free: inout [Bool]) -> Int {
+        let a = built.assignments[i]
+        var count = 0
+        if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
+        guard supervision else { return count }
+        for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
+            free[built.supervisions[s].variable.index] = true; count += 1
         }
         return count
     }
@@ -388,8 +393,6 @@ struct NeighbourhoodSearch: Sendable {
         let threads = max(1, options.threads)
         /// How many of the board's relaxations are rounded (`Int.max`: none will be).
         var rounded = options.roundsRelaxation ? 0 : Int.max
-        /// Rounds in a row that found nothing better.
-        var roundsWithoutGain = 0
         /// The better point becomes the search's, and the board's.
         func adopt(_ values: [Double], _ value: Double, from source: String) {
             point = values; objective = value
@@ -424,7 +427,7 @@ struct NeighbourhoodSearch: Sendable {
                 continue
             }
             statistics.rounds += 1
-            let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil, stalled: roundsWithoutGain >= Kind.allCases.count) }
+            let chosen = (0..<threads).map { _ in kinds.next(&random, relaxation: relaxation != nil) }
             let neighbourhoods = chosen.map { neighbourhood($0, size: kinds.size[$0]!, at: point, relaxation: relaxation, &random) }
             let cuts: Bool
             switch options.cuts {
@@ -450,12 +453,9 @@ struct NeighbourhoodSearch: Sendable {
                 let value = built.model.objectiveValue(merged)
                 if value < nextObjective - 1e-9, built.model.isFeasible(merged) { next = merged; nextObjective = value }
             }
-            if nextObjective < objective - 1e-9 {
-                adopt(next, nextObjective, from: "neighbourhood search")
-                roundsWithoutGain = 0
-            } else {
-                roundsWithoutGain += 1
-            }
+            let improved = nextObjective < objective - 1e-9
+            if improved { adopt(next, nextObjective, from: "neighbourhood search") }
+            kinds.roundEnded(improved: improved)
         }
         if let log = options.log, statistics.rounds > 0 {
             log("neighbourhood search: \(statistics.rounds) rounds, \(statistics.improvements) improvements, ending at \(JSON.number(objective)); "
@@ -497,18 +497,24 @@ struct KindChoice {
         self.largest = largest
     }
 
-    /// Whether the search has stalled: from then on, the kinds kept for a local optimum
-    /// (`lateKinds`) are chosen too. (Measured at 60 s, `supervisors` among the others from the
-    /// start: three-slots-150 better 3 of 4 runs, but foreign-200 worse 3 of 3 — 26267–28809
-    /// against 20728–25421 —, the rounds it took from the kinds that still gained there.)
+    /// Whether the search has stalled — as many rounds in a row without a better roster as there
+    /// are kinds: from then on, the kinds kept for a local optimum (`lateKinds`) are chosen too.
+    /// (Measured at 60 s, `supervisors` among the others from the start: three-slots-150 better 3
+    /// of 4 runs, but foreign-200 worse 3 of 3 — 26267–28809 against 20728–25421 —, the rounds it
+    /// took from the kinds that still gained there.)
     private(set) var stalled = false
+    private var roundsWithoutGain = 0
     static let lateKinds: Set<NeighbourhoodSearch.Kind> = [.supervisors]
 
-    /// The next kind; `.relaxation` only once there is one, the late kinds only once `stalled`
-    /// (and from then on).
-    mutating func next(_ random: inout SplitMix64, relaxation: Bool = false, stalled: Bool = false) -> NeighbourhoodSearch.Kind {
-        if stalled { self.stalled = true }
-        let all = self.all.filter { (relaxation || $0 != .relaxation) && (self.stalled || !Self.lateKinds.contains($0)) }
+    /// A round of the search ended, with a better roster or not.
+    mutating func roundEnded(improved: Bool) {
+        roundsWithoutGain = improved ? 0 : roundsWithoutGain + 1
+        if roundsWithoutGain >= NeighbourhoodSearch.Kind.allCases.count { stalled = true }
+    }
+
+    /// The next kind; `.relaxation` only once there is one, the late kinds only once `stalled`.
+    mutating func next(_ random: inout SplitMix64, relaxation: Bool = false) -> NeighbourhoodSearch.Kind {
+        let all = self.all.filter { (relaxation || $0 != .relaxation) && (stalled || !Self.lateKinds.contains($0)) }
         if let untried = all.first(where: { score[$0] == nil }) {
             score[untried] = 0
             return untried

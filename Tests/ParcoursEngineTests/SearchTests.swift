@@ -323,9 +323,16 @@ private final class StallingSolver: Solver {
 @Test func theSupervisorsNeighbourhoodIsChosenOnlyOnceTheSearchHasStalledAndFromThenOn() {
     var kinds = KindChoice(size: 100, smallest: 10, largest: 1000)
     var random = SplitMix64(seed: 3)
+    // Rounds without a better roster, one short of the kinds' count, then one that gains.
+    for _ in 1..<NeighbourhoodSearch.Kind.allCases.count { kinds.roundEnded(improved: false) }
+    kinds.roundEnded(improved: true)
     let before = (0..<60).map { _ in kinds.next(&random, relaxation: true) }
     #expect(!before.contains(.supervisors))
-    #expect(kinds.next(&random, relaxation: true, stalled: true) == .supervisors)
+    // As many rounds in a row without one as there are kinds: stalled.
+    for _ in NeighbourhoodSearch.Kind.allCases { kinds.roundEnded(improved: false) }
+    #expect(kinds.next(&random, relaxation: true) == .supervisors)
+    // And from then on, whatever the rounds find.
+    kinds.roundEnded(improved: true)
     let after = (0..<60).map { _ in kinds.next(&random, relaxation: true) }
     #expect(after.contains(.supervisors))
 }
