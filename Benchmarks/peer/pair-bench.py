@@ -13,12 +13,13 @@ lands anywhere in a band wider than most changes (measured at one binary: foreig
 side tells nothing; the medians of a few runs side by side tell more, and the table shows the
 spread itself. See README.md beside this file.
 
-Standard library only.
+Standard library only (and the peer benchmark beside it, for its gap and its names of weeks).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -29,8 +30,11 @@ import tempfile
 import time
 from pathlib import Path
 
-REL_GAP = 1e-6  # the same relative gap as the peer benchmark's
-TOL = 1e-6      # relative tolerance when comparing objectives
+# The peer benchmark beside this file: its relative gap, tolerance and way of naming weeks.
+_spec = importlib.util.spec_from_file_location("peer_bench", Path(__file__).with_name("peer-bench.py"))
+peer = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(peer)
+REL_GAP, TOL = peer.REL_GAP, peer.TOL
 
 
 def log(message: str) -> None:
@@ -48,14 +52,10 @@ def parse_env(items: list[str]) -> dict:
 
 
 def weeks_of(items: list[str]) -> list[tuple[str, Path]]:
-    weeks = []
     for item in items:
-        p = Path(item)
-        if not p.exists():
+        if not Path(item).exists():
             raise SystemExit(f"pair-bench: no week at {item}")
-        for f in (sorted(p.glob("*.yaml")) if p.is_dir() else [p]):
-            weeks.append((f.parent.name if f.name == "scenario.yaml" else f.stem, f))
-    return weeks
+    return [(w["name"], Path(w["path"])) for w in peer.given_weeks(items)]
 
 
 def solve(binary: Path, env: dict, week: Path, limit: float, out: Path) -> dict:
