@@ -216,11 +216,9 @@ struct NeighbourhoodSearch: Sendable {
             var freedShift = Set<Int>(), freedPersonPeriod = Set<Int>()
             let periods = max(1, built.index.periods.count)
             for b in random.shuffled(supervisionOfSupervisor.indices.filter { !supervisionOfSupervisor[$0].isEmpty }) where count < size {
-                for i in random.shuffled(supervisionOfSupervisor[b]) where count < size && freedShift.insert(built.supervisions[i].shift).inserted {
-                    let si = built.supervisions[i].shift
-                    for j in supervisionOfShift[si] where !free[built.supervisions[j].variable.index] {
-                        free[built.supervisions[j].variable.index] = true; count += 1
-                    }
+                let shifts = random.shuffled(supervisionOfSupervisor[b]).map { built.supervisions[$0].shift }
+                for si in shifts where count < size && freedShift.insert(si).inserted {
+                    count += self.free(supervisionOf: si, into: &free)
                     // People who could work it, one at least whatever the size, in that period.
                     let t = built.index.shifts[si].period.index
                     var taken = false
@@ -277,8 +275,13 @@ struct NeighbourhoodSearch: Sendable {
         let a = built.assignments[i]
         var count = 0
         if !free[a.variable.index] { free[a.variable.index] = true; count += 1 }
-        guard supervision else { return count }
-        for s in supervisionOfShift[a.shift] where !free[built.supervisions[s].variable.index] {
+        return supervision ? count + self.free(supervisionOf: a.shift, into: &free) : count
+    }
+
+    /// Frees every supervisor's decision on shift `si`; returns how many were not free yet.
+    private func free(supervisionOf si: Int, into free: inout [Bool]) -> Int {
+        var count = 0
+        for s in supervisionOfShift[si] where !free[built.supervisions[s].variable.index] {
             free[built.supervisions[s].variable.index] = true; count += 1
         }
         return count
