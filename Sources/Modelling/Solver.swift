@@ -101,6 +101,10 @@ public struct SolveOptions: Sendable {
     /// Dive from the LP relaxation for a first integer point before branching (a MIP only; it needs
     /// the MIP presolver off; with a hint, the better of the two starts the search).
     public var dive: Bool = true
+    /// Dive only where the root relaxation took at least this many seconds (0: always). Set where
+    /// a search beside the tree brings rosters: on a week whose relaxation is quick, it finds them
+    /// sooner than a dive would, and the dive only holds the tree back.
+    public var diveMinimumRootSeconds: Double = 0
     /// Branch first on the fractional variables of the highest priority (the rest: the solver's
     /// choice). Honoured when the MIP presolver is off (it renumbers the columns).
     public var branchingPriority: [Variable: Int] = [:]

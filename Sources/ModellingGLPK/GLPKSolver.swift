@@ -98,7 +98,7 @@ public struct GLPKSolver: Solver {
             options.log?("the hint's completion breaks a row of the model: not offered")
             firstIncumbent = nil
         }
-        if diving && !presolve {
+        if diving && !presolve && rootSeconds >= options.diveMinimumRootSeconds {
             // The dive's point, or the hint's when that is better.
             var dive = Dive(model: model, remainingMilliseconds: remainingMilliseconds)
             if let dived = dive.run(from: problem), model.isFeasible(Array(dived.dropFirst())) {

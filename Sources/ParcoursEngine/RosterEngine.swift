@@ -302,6 +302,13 @@ public struct RosterEngine: Sendable {
                     var tree = treeOptions
                     tree.longStepRelaxation = true
                     tree.rootGomoryTimeMultiple = 1
+                    // No dive where the relaxation took under a second: the neighbourhood search
+                    // beside the tree has rosters by then (its greedy start, the relaxation's
+                    // rounding), and the dive only held the tree back (pair runs at 30 s, three
+                    // each: plentiful-024 proved in 0.26 s against 0.49, fractional-050 6.3 against
+                    // 8.8, none slower on 10 weeks of 12–60 people). Where it took longer, it stays:
+                    // without it, three-slots-150 (7.6 s) ended worse in 4 runs of 4 at 60 s.
+                    tree.diveMinimumRootSeconds = 1
                     // The first tree: the root relaxation whatever it takes (the bound, and the
                     // neighbourhoods around it), then a tenth of the time, or ten times the
                     // relaxation's own time when that is less (at least a second): a small week's

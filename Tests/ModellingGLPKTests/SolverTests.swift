@@ -242,6 +242,12 @@ private func marketShare() throws -> Model {
     var off = SolveOptions()
     off.dive = false
     #expect(solver.solve(m, options: off).statistics.diveObjective == nil)
+    // Only after a relaxation that took at least so long: this one takes far less than a minute.
+    var afterSlowRoot = SolveOptions()
+    afterSlowRoot.diveMinimumRootSeconds = 60
+    let quick = solver.solve(m, options: afterSlowRoot)
+    #expect(quick.statistics.diveObjective == nil)
+    #expect(quick.objective == 5)
 }
 
 @Test func theDiveRoundsAFractionalRelaxation() throws {

@@ -393,3 +393,38 @@ private struct OverconfidentSolver: Solver {
         #expect(beside.restart.isInterrupted && beside.stop.isInterrupted)
     }
 }
+
+/// GLPK, recording of each branch-and-cut on the whole week (a model with all of the week's
+/// variables) whether it dived (the dive's roster in its statistics).
+private final class WholeWeekRecordingSolver: Solver {
+    let variables: Int
+    let dives = Mutex<[Bool]>([])
+    init(variables: Int) { self.variables = variables }
+    var name: String { "recording" }
+    var version: String { "0" }
+    func solve(_ model: Model, options: SolveOptions) -> SolveResult {
+        let result = GLPKSolver().solve(model, options: options)
+        if model.variables.count == variables, model.integerVariableCount > 0 {
+            dives.withLock { $0.append(result.statistics.diveObjective != nil) }
+        }
+        return result
+    }
+    func linearProgram(_ model: Model) -> (any ResolvableLinearProgram)? { GLPKSolver().linearProgram(model) }
+}
+
+@Test func theWholeWeeksTreeDoesNotDiveAfterAQuickRelaxationWhenTheNeighbourhoodSearchRunsBesideIt() throws {
+    let scenario = try matrixWeek("fractional-016")
+    let variables = try RosterModel(scenario: scenario).model.variables.count
+    // Two threads, no work limit, a relaxation solved in well under a second: the neighbourhood
+    // search beside the tree brings the rosters.
+    let beside = WholeWeekRecordingSolver(variables: variables)
+    let r = RosterEngine(solver: beside).solve(scenario, options: EngineOptions(timeLimit: 20))
+    #expect(r.status == .optimal)
+    #expect(!beside.dives.withLock { $0 }.isEmpty && !beside.dives.withLock { $0 }.contains(true))
+    // Under a work limit the tree runs first, alone: it dives for its first roster.
+    let alone = WholeWeekRecordingSolver(variables: variables)
+    var options = EngineOptions(timeLimit: 20)
+    options.effort = 2
+    _ = RosterEngine(solver: alone).solve(scenario, options: options)
+    #expect(alone.dives.withLock { $0 }.first == true)
+}
