@@ -420,7 +420,8 @@ private final class WholeWeekRecordingSolver: Solver {
     let beside = WholeWeekRecordingSolver(variables: variables)
     let r = RosterEngine(solver: beside).solve(scenario, options: EngineOptions(timeLimit: 20))
     #expect(r.status == .optimal)
-    #expect(!beside.dives.withLock { $0 }.isEmpty && !beside.dives.withLock { $0 }.contains(true))
+    let dives = beside.dives.withLock { $0 }
+    #expect(!dives.isEmpty && !dives.contains(true))
     // Under a work limit the tree runs first, alone: it dives for its first roster.
     let alone = WholeWeekRecordingSolver(variables: variables)
     var options = EngineOptions(timeLimit: 20)
